@@ -7,7 +7,7 @@ import numpy as np
 SAMPLE_RATE = 22050
 LEVEL = 0.2  # peak amplitude, about -14 dBFS: well below speech
 NOTE_ATTACK = 0.010
-BREATH_ATTACK = 0.040  # short enough that the cue starts on its mark, long enough not to click
+BREATH_ATTACK = 0.025  # soft, yet the tone is audible within a few ms of its mark
 
 
 def raised_cosine_envelope(length: int, attack: int, release: int) -> np.ndarray:

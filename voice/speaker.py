@@ -142,7 +142,8 @@ def _resolve_voice(engine: Any, wanted: str) -> str:
 
 def write_wav(path: Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> None:
     """Write mono int16 samples to a WAV file."""
-    with wave.open(str(path), "wb") as wav:
+    # opened here so a bad path fails cleanly (wave.open leaves a broken object behind)
+    with open(path, "wb") as handle, wave.open(handle, "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
         wav.setframerate(sample_rate)
