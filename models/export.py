@@ -1,0 +1,71 @@
+"""Export the history as JSON or CSV, written atomically and privately."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+from models.store import EXPORTED_TABLES, Store, translate_error
+
+CSV_COLUMNS = (
+    "kind", "id", "at", "text", "area", "score", "mood_before", "mood_after", "enjoyment",
+    "importance", "status", "details",
+)
+
+
+def export_json(store: Store) -> str:
+    return json.dumps(
+        {table: store.table_rows(table) for table in EXPORTED_TABLES}, indent=2, ensure_ascii=False
+    ) + "\n"
+
+
+def export_csv(store: Store) -> str:
+    """One table, one row per record, with a `kind` column, for a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for table in EXPORTED_TABLES:
+        for row in store.table_rows(table):
+            writer.writerow(_csv_row(table, row))
+    return out.getvalue()
+
+
+def _csv_row(table: str, row: dict[str, object]) -> dict[str, object]:
+    at = row.get("at") or row.get("started_at") or row.get("created_at") or row.get("day")
+    text = row.get("activity") or row.get("text") or row.get("task") or row.get("done")
+    details = {
+        k: v for k, v in row.items()
+        if k not in CSV_COLUMNS and k not in ("activity", "task", "batch", "started_at")
+        and v is not None
+    }
+    return {
+        **{k: v for k, v in row.items() if k in CSV_COLUMNS},
+        "kind": table, "at": at, "text": text,
+        "details": json.dumps(details, ensure_ascii=False) if details else "",
+    }
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Temp file beside the target, fsync, rename, fsync the folder: all or nothing, mode 0600."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError as error:
+        raise translate_error(error, path) from error
