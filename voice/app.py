@@ -1,0 +1,86 @@
+"""What every command shares: where things live, the settings, the clock, the store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from intents.matcher import SentenceError
+from intents.skill import Skill, SkillOptions
+from models.store import Store, StoreError
+from voice.config import ConfigError, Settings, load_settings
+from voice.paths import Paths
+
+# Exit codes, after sysexits.h, so scripts can tell failures apart.
+EXIT_USAGE = 64
+EXIT_DATA = 65
+EXIT_NO_INPUT = 66
+EXIT_UNAVAILABLE = 69
+EXIT_CANT_CREATE = 73
+EXIT_IO = 74
+EXIT_TEMPFAIL = 75
+
+
+class UserError(Exception):
+    """A failure the person can fix; the message says how."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_DATA) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone().replace(tzinfo=None)
+
+
+@dataclass
+class App:
+    paths: Paths
+    settings: Settings
+    clock: Callable[[], datetime] = local_now
+    extra_sentences: list[Path] = field(default_factory=list)
+    _store: Store | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_environment(cls) -> App:
+        paths = Paths.from_environment()
+        try:
+            settings = load_settings(paths)
+        except ConfigError as error:
+            raise UserError(str(error), EXIT_DATA) from error
+        return cls(paths=paths, settings=settings)
+
+    def store(self) -> Store:
+        """The store, opened (and checked) on first use."""
+        if self._store is None:
+            try:
+                self._store = Store.open(self.paths.database)
+            except StoreError as error:
+                raise UserError(str(error), error.exit_code) from error
+        return self._store
+
+    def skill_options(self) -> SkillOptions:
+        return SkillOptions(
+            locale=self.settings.locale,
+            crisis_cooldown_minutes=self.settings.crisis_cooldown_minutes,
+        )
+
+    def sentence_files(self) -> list[Path]:
+        """A person's own sentence files in the config folder, then any given for this run."""
+        own = sorted(self.paths.sentences_dir.glob("*.yaml")) if self.paths.sentences_dir.is_dir() \
+            else []
+        return [*own, *self.extra_sentences]
+
+    def skill(self, store: Store | None = None) -> Skill:
+        """The understanding layer over `store` (the real one unless given)."""
+        try:
+            return Skill.load(store or self.store(), self.skill_options(), self.sentence_files())
+        except SentenceError as error:
+            raise UserError(str(error), EXIT_DATA) from error
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

@@ -1,0 +1,108 @@
+"""Settings in `config.toml`: read with defaults, written back when a command changes them."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from voice.paths import Paths
+
+
+class ConfigError(Exception):
+    """The settings file cannot be read; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """A built-in spoken job: when it runs and whether it is on."""
+
+    at: str
+    enabled: bool = True
+    day: str | None = None  # weekday name for weekly jobs
+
+
+def _default_jobs() -> dict[str, Job]:
+    return {
+        "morning": Job(at="08:30"),
+        "checkin": Job(at="13:00"),
+        "evening": Job(at="20:00"),
+        "weekly": Job(at="18:00", day="sunday"),
+    }
+
+
+@dataclass(frozen=True)
+class Settings:
+    locale: str = "US"  # helpline region: US, UK, IE, or anything else for findahelpline.com
+    speech_rate: int = 150  # words per minute; calm and steady
+    voice: str = ""  # espeak-ng voice id; empty for the system default
+    engine: str = "auto"  # auto (Vosk when a model is installed), pocketsphinx, vosk
+    wake_word: str = "alexa"
+    input_device: str = ""
+    crisis_cooldown_minutes: int = 120
+    quiet_start: str = "22:00"
+    quiet_end: str = "08:00"
+    jobs: dict[str, Job] = field(default_factory=_default_jobs)
+
+
+def load_settings(paths: Paths) -> Settings:
+    """Read `config.toml`; missing keys keep their defaults."""
+    path = paths.config_file
+    if not path.exists():
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(
+            f"{path} is not valid TOML ({error}). Fix the line it names, or move the file "
+            "away to start again from the defaults."
+        ) from error
+    return _settings_from_dict(raw, path)
+
+
+def _settings_from_dict(raw: dict[str, Any], path: Path) -> Settings:
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}.")
+    values = {k: v for k, v in raw.items() if k != "jobs"}
+    jobs = _default_jobs()
+    for name, job in raw.get("jobs", {}).items():
+        if name not in jobs:
+            raise ConfigError(f"{path}: unknown job '{name}'; known: {', '.join(jobs)}.")
+        jobs[name] = replace(jobs[name], **job)
+    try:
+        return Settings(**values, jobs=jobs)
+    except TypeError as error:
+        raise ConfigError(f"{path}: {error}") from error
+
+
+def save_settings(paths: Paths, settings: Settings) -> None:
+    """Write every setting, atomically, readable by the owner only."""
+    paths.config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lines = []
+    data = asdict(settings)
+    jobs = data.pop("jobs")
+    for key, value in data.items():
+        lines.append(f"{key} = {_toml_value(value)}")
+    for name, job in jobs.items():
+        lines.append(f"\n[jobs.{name}]")
+        lines.extend(f"{k} = {_toml_value(v)}" for k, v in job.items() if v is not None)
+    tmp = paths.config_file.with_suffix(".toml.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, paths.config_file)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
