@@ -1,0 +1,57 @@
+"""The one place that holds what the assistant is waiting for, and until when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from models.store import Store
+
+PENDING = "pending"
+LAST_REPLY = "last_reply"
+LAST_REPLY_SECONDS = 600
+
+# How long each kind of question waits for its answer.
+WAIT_SECONDS = {
+    "followup": 180,
+    "mood_adjust": 120,
+    "low_energy": 180,
+    "checkin": 900,
+    "smaller_step": 300,
+    "reflection_done": 300,
+    "reflection_mood": 300,
+    "delete_first": 120,
+    "delete_second": 120,
+}
+
+
+@dataclass(frozen=True)
+class Pending:
+    kind: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class Dialogue:
+    def __init__(self, store: Store, now: datetime) -> None:
+        self._store = store
+        self._now = now
+
+    def pending(self) -> Pending | None:
+        value = self._store.get_dialogue(PENDING, self._now)
+        return Pending(value["kind"], value["data"]) if value else None
+
+    def ask(self, kind: str, **data: Any) -> None:
+        expires = self._now + timedelta(seconds=WAIT_SECONDS[kind])
+        self._store.set_dialogue(PENDING, {"kind": kind, "data": data}, expires)
+
+    def clear(self) -> None:
+        self._store.clear_dialogue(PENDING)
+
+    def remember_reply(self, text: str) -> None:
+        expires = self._now + timedelta(seconds=LAST_REPLY_SECONDS)
+        self._store.set_dialogue(LAST_REPLY, {"text": text}, expires)
+
+    def last_reply(self) -> str | None:
+        value = self._store.get_dialogue(LAST_REPLY, self._now)
+        return value["text"] if value else None

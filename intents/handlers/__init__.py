@@ -1,0 +1,60 @@
+"""Which handler answers each intent, and each pending question. One table, read top to bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from intents.handlers import archive, intentions, mood, support, wins
+from intents.handlers.context import Context
+from intents.values import Intent, Reply
+
+Handler = Callable[[Intent, Context], Reply]
+Answer = Callable[[Intent | None, Context, dict], Reply | None]
+
+HANDLERS: dict[str, Handler] = {
+    "LogWin": wins.log_win,
+    "Undo": wins.undo,
+    "TagWin": wins.tag_win,
+    "SetIntention": intentions.set_intention,
+    "ListIntentions": intentions.list_intentions,
+    "RateMood": mood.rate_mood,
+    "LowEnergy": mood.low_energy,
+    "TinyStep": mood.tiny_step,
+    "StartBreathing": mood.start_breathing,
+    "WhatDidIDo": archive.what_did_i_do,
+    "EncourageMe": archive.encourage,
+    "LeaveNote": archive.leave_note,
+    "StartReflection": archive.start_reflection,
+    "Setback": support.setback,
+    "Returning": support.returning,
+    "Help": support.help_reply,
+    "ImFine": support.im_fine,
+    "Repeat": support.repeat,
+    "Stop": support.stop,
+    "Cancel": support.cancel,
+    "Export": support.export,
+    "DeleteEverything": support.delete_everything,
+    # Answers said with nothing pending.
+    "Number": mood.rate_mood,
+    "Yes": support.acknowledge,
+    "No": support.acknowledge,
+    "NotYet": support.acknowledge,
+    "Skip": support.acknowledge,
+}
+
+# A pending question takes the next utterance first. Free-text answers (reflection) take any
+# text that is not a command; the others return None for an utterance that is not an answer,
+# and it is then handled as usual.
+ANSWERS: dict[str, Answer] = {
+    "followup": wins.answer_followup,
+    "checkin": intentions.answer_checkin,
+    "smaller_step": intentions.answer_smaller_step,
+    "mood_adjust": mood.answer_mood_adjust,
+    "low_energy": mood.answer_low_energy,
+    "reflection_done": archive.answer_reflection_done,
+    "reflection_mood": archive.answer_reflection_mood,
+    "delete_first": support.answer_delete_first,
+    "delete_second": support.answer_delete_second,
+}
+FREE_TEXT = {"reflection_done", "reflection_mood"}
+COMMANDS = {"Stop", "Cancel", "Help", "Undo", "Repeat"}

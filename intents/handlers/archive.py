@@ -1,0 +1,74 @@
+"""The archive: what did I do, encourage me, notes to my future self, evening reflection."""
+
+from __future__ import annotations
+
+from intents.handlers.context import Context, period_span, spoken_day
+from intents.replies import spoken_list
+from intents.values import Intent, Reply
+from models.records import Note, Reflection, Win
+
+MOST_SPOKEN = 5
+
+
+def what_did_i_do(intent: Intent, ctx: Context) -> Reply:
+    period = intent.slots.get("period") or "today"
+    start, end = period_span(period, ctx.now)
+    wins = ctx.store.wins_between(start, end)
+    title = ctx.replies.data("Archive", "periods")[period]
+    if not wins:
+        return Reply(ctx.replies.text("Archive", "none", period=title))
+    activities = [w.activity for w in wins]
+    if len(activities) <= MOST_SPOKEN:
+        return Reply(ctx.replies.text(
+            "Archive", "list", period_title=title.capitalize(), activities=spoken_list(activities)))
+    # The most recent few, spoken; the rest counted, never what was missed.
+    return Reply(ctx.replies.text(
+        "Archive", "list_more", period_title=title.capitalize(), count=len(activities),
+        activities=spoken_list(activities[-MOST_SPOKEN:])))
+
+
+def encourage(intent: Intent, ctx: Context) -> Reply:
+    """Replay a past win or a note to my future self."""
+    wins = ctx.store.all_wins()
+    notes = ctx.store.notes()
+    if not wins and not notes:
+        return Reply(ctx.replies.text("Archive", "encourage_none"))
+    kind = ctx.replies.choice(["win"] * bool(wins) + ["note"] * bool(notes))
+    if kind == "note":
+        note = ctx.replies.choice(notes)
+        return Reply(ctx.replies.text(
+            "Archive", "encourage_note", day=spoken_day(note.at, ctx.now), note=note.text))
+    win = ctx.replies.choice(wins)
+    day = spoken_day(win.at, ctx.now)
+    return Reply(ctx.replies.text(
+        "Archive", "encourage_win", day=day, Day=day[0].upper() + day[1:], activity=win.activity))
+
+
+def leave_note(intent: Intent, ctx: Context) -> Reply:
+    ctx.store.add_note(Note(text=intent.slots["note"], at=ctx.now))
+    return Reply(ctx.replies.text("Archive", "note_saved"))
+
+
+def start_reflection(intent: Intent | None, ctx: Context) -> Reply:
+    ctx.dialogue.ask("reflection_done")
+    return Reply(ctx.replies.text("Archive", "reflection_start"), expects_answer=True)
+
+
+def answer_reflection_done(intent: Intent | None, ctx: Context, data: dict) -> Reply:
+    """Any words are the thing done; a win among them is logged as well."""
+    done = None if intent is not None and intent.name == "Skip" else ctx.utterance.strip()
+    ctx.dialogue.ask("reflection_mood", done=done)
+    if intent is not None and intent.name == "LogWin":
+        activities = intent.slots["activities"]
+        ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
+        said = spoken_list(activities)
+        return Reply(ctx.replies.text("Archive", "reflection_win", activity=said),
+                     expects_answer=True)
+    return Reply(ctx.replies.text("Archive", "reflection_mood"), expects_answer=True)
+
+
+def answer_reflection_mood(intent: Intent | None, ctx: Context, data: dict) -> Reply:
+    word = None if intent is not None and intent.name == "Skip" else ctx.utterance.strip()
+    ctx.dialogue.clear()
+    ctx.store.add_reflection(Reflection(at=ctx.now, done=data.get("done"), mood_word=word))
+    return Reply(ctx.replies.text("Archive", "reflection_saved"))

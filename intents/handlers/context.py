@@ -1,0 +1,68 @@
+"""What every handler is given: the store, the time, the replies and the dialogue state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from intents.dialogue import Dialogue
+from intents.replies import Replies
+from models.store import Store
+
+
+@dataclass(frozen=True)
+class Helpline:
+    line: str
+    emergency: str
+
+
+@dataclass
+class Context:
+    store: Store
+    now: datetime
+    replies: Replies
+    dialogue: Dialogue
+    helpline: Helpline
+    utterance: str = ""
+    recent_crisis: bool = False  # within the quiet time after a crisis or check-in reply
+    ask_followups: bool = True
+
+    @property
+    def cheerful(self) -> bool:
+        """Celebration is held back after a crisis or check-in reply."""
+        return not self.recent_crisis
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+
+def day_start(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time())
+
+
+def spoken_day(when: datetime, now: datetime) -> str:
+    """'today', 'yesterday', 'on Tuesday' within a week, else 'on 3 November'."""
+    days = (now.date() - when.date()).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 7:
+        return f"on {when.strftime('%A')}"
+    return f"on {when.day} {when.strftime('%B')}"
+
+
+def period_span(period: str, now: datetime) -> tuple[datetime, datetime]:
+    """Start and end of a spoken period, ending now."""
+    today = day_start(now.date())
+    tomorrow = today + timedelta(days=1)
+    spans = {
+        "today": (today, tomorrow),
+        "yesterday": (today - timedelta(days=1), today),
+        "week": (today - timedelta(days=6), tomorrow),
+        "last_week": (today - timedelta(days=13), today - timedelta(days=6)),
+        "month": (today - timedelta(days=29), tomorrow),
+        "all": (datetime.min, tomorrow),
+    }
+    return spans[period]

@@ -1,0 +1,78 @@
+"""Morning intentions, hearing them back, and the check-in: did it happen?"""
+
+from __future__ import annotations
+
+import re
+
+from intents.handlers.context import Context
+from intents.replies import spoken_list
+from intents.values import Intent, Reply
+from models.records import Intention, Win
+
+# Directions rather than steps: answered with a nudge toward one precise action.
+VAGUE = re.compile(
+    r"^(be|get|do|try to be|feel)\s+(better|more|happier|productive|healthier|good|my best|"
+    r"things|stuff|something|it|okay|ok|fine|organi[sz]ed|my life together)\b",
+    re.IGNORECASE,
+)
+
+
+def set_intention(intent: Intent, ctx: Context) -> Reply:
+    text: str = intent.slots["intention"]
+    if VAGUE.match(text) or len(text.split()) < 2 and not text.endswith("ing"):
+        return Reply(ctx.replies.text("Intentions", "vague"), expects_answer=True)
+    ctx.store.add_intention(Intention(text=text, day=ctx.today, created_at=ctx.now))
+    return Reply(ctx.replies.text("Intentions", "set", intention=text))
+
+
+def list_intentions(intent: Intent | None, ctx: Context) -> Reply:
+    intentions = ctx.store.intentions_for(ctx.today)
+    if not intentions:
+        return Reply(ctx.replies.text("Intentions", "list_none"))
+    open_ones = [i.text for i in intentions if i.status in ("open", "not_done")]
+    done = [i.text for i in intentions if i.status == "done"]
+    parts = []
+    if open_ones:
+        parts.append(ctx.replies.text("Intentions", "list", intentions=spoken_list(open_ones)))
+    if done:
+        parts.append(ctx.replies.text("Intentions", "list_done", done=spoken_list(done)))
+    return Reply(" ".join(parts))
+
+
+def ask_checkin(ctx: Context, intention: Intention) -> Reply:
+    """The check-in question for an open intention; the answer comes as the next utterance."""
+    ctx.dialogue.ask("checkin", intention_id=intention.id, text=intention.text)
+    return Reply(
+        ctx.replies.text("Intentions", "checkin_question", intention=intention.text),
+        expects_answer=True,
+    )
+
+
+def answer_checkin(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
+    if intent is None or intent.name not in ("Yes", "No", "NotYet"):
+        return None
+    text = data["text"]
+    if intent.name == "NotYet":
+        ctx.dialogue.clear()
+        return Reply(ctx.replies.text("Intentions", "checkin_not_yet"))
+    if intent.name == "No":
+        ctx.store.set_intention_status(data["intention_id"], "not_done")
+        ctx.dialogue.ask("smaller_step", text=text)
+        return Reply(ctx.replies.text("Intentions", "checkin_no"), expects_answer=True)
+    ctx.dialogue.clear()
+    with ctx.store.transaction():
+        ctx.store.set_intention_status(data["intention_id"], "done")
+        ctx.store.add_wins([Win(activity=text, at=ctx.now, source="intention")])
+    key = "checkin_yes" if ctx.cheerful else "checkin_yes_plain"
+    return Reply(ctx.replies.text("Intentions", key, intention=text))
+
+
+def answer_smaller_step(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
+    if intent is None or intent.name not in ("Yes", "No", "Cancel"):
+        return None
+    ctx.dialogue.clear()
+    if intent.name != "Yes":
+        return Reply(ctx.replies.text("Intentions", "smaller_declined"))
+    smaller = f"two minutes of: {data['text']}"
+    ctx.store.add_intention(Intention(text=smaller, day=ctx.today, created_at=ctx.now))
+    return Reply(ctx.replies.text("Intentions", "smaller_set", intention=smaller))

@@ -1,0 +1,65 @@
+"""Mood ratings, and low-energy moments: one tiny action or a breathing session."""
+
+from __future__ import annotations
+
+from intents.handlers.context import Context
+from intents.values import Action, Intent, Reply
+from models.records import Mood
+
+LOW_MOOD = 3
+DEFAULT_BREATHING_MINUTES = 2
+
+
+def rate_mood(intent: Intent, ctx: Context) -> Reply:
+    score: int = intent.slots["score"]
+    word: str | None = intent.slots.get("word")
+    mood = ctx.store.add_mood(Mood(score=score, at=ctx.now, word=word))
+    if word:
+        text = ctx.replies.text("RateMood", "word", word=word, score=score)
+        ctx.dialogue.ask("mood_adjust", mood_id=mood.id)
+    else:
+        text = ctx.replies.text("RateMood", "score", score=score)
+    if score <= LOW_MOOD:
+        text = f"{text} {ctx.replies.text('RateMood', 'low_addition')}"
+    return Reply(text, expects_answer=bool(word))
+
+
+def answer_mood_adjust(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
+    if intent is None or intent.name != "Number":
+        return None
+    ctx.dialogue.clear()
+    ctx.store.update_mood(data["mood_id"], intent.slots["score"])
+    return Reply(ctx.replies.text("RateMood", "adjusted", score=intent.slots["score"]))
+
+
+def low_energy(intent: Intent, ctx: Context) -> Reply:
+    ctx.dialogue.ask("low_energy")
+    return Reply(ctx.replies.text("LowEnergy", "offer"), expects_answer=True)
+
+
+def tiny_step(intent: Intent | None, ctx: Context) -> Reply:
+    step = ctx.replies.choice(ctx.replies.data("LowEnergy", "tiny_steps"))
+    return Reply(ctx.replies.text("LowEnergy", "tiny_step", step=step))
+
+
+def start_breathing(intent: Intent | None, ctx: Context) -> Reply:
+    minutes = (intent.slots.get("minutes") if intent else None) or DEFAULT_BREATHING_MINUTES
+    return Reply(
+        ctx.replies.text("Breathing", "start", minutes=minutes),
+        actions=(Action("start_breathing", {"minutes": minutes}),),
+    )
+
+
+def answer_low_energy(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
+    if intent is None:
+        return None
+    if intent.name in ("TinyStep", "Yes"):
+        ctx.dialogue.clear()
+        return tiny_step(intent, ctx)
+    if intent.name == "StartBreathing":
+        ctx.dialogue.clear()
+        return start_breathing(intent, ctx)
+    if intent.name in ("No", "Cancel"):
+        ctx.dialogue.clear()
+        return Reply(ctx.replies.text("LowEnergy", "declined"))
+    return None

@@ -1,0 +1,98 @@
+"""Help, setbacks, coming back, 'I'm fine', repeat, stop, export and delete-everything."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from intents.handlers.context import Context
+from intents.values import Action, Intent, Reply
+
+SELF_CRITICAL = ("useless", "failure", "a mess", "lazy", "hopeless")
+
+
+def resources(ctx: Context) -> str:
+    return ctx.replies.text(
+        "Safety", "resources", line=ctx.helpline.line, emergency=ctx.helpline.emergency)
+
+
+def help_reply(intent: Intent | None, ctx: Context) -> Reply:
+    """What can be said, and always where to find support."""
+    return Reply(f"{ctx.replies.text('Support', 'help')} {resources(ctx)}")
+
+
+def setback(intent: Intent, ctx: Context) -> Reply:
+    lowered = ctx.utterance.lower()
+    if any(word in lowered for word in SELF_CRITICAL):
+        key = "self_critical"
+    elif intent.slots.get("missed"):
+        key = "missed"
+    else:
+        key = "general"
+    return Reply(ctx.replies.text("Setback", key))
+
+
+def returning(intent: Intent, ctx: Context) -> Reply:
+    return Reply(ctx.replies.text("Setback", "Returning"))
+
+
+def im_fine(intent: Intent, ctx: Context) -> Reply:
+    """Acknowledged without arguing; after a crisis reply, help stays one word away."""
+    if ctx.recent_crisis:
+        return Reply(ctx.replies.text("Safety", "fine_after_crisis"))
+    return Reply(ctx.replies.text("Support", "fine"))
+
+
+def repeat(intent: Intent, ctx: Context) -> Reply:
+    last = ctx.dialogue.last_reply()
+    return Reply(last or ctx.replies.text("Support", "nothing_to_repeat"))
+
+
+def stop(intent: Intent, ctx: Context) -> Reply:
+    ctx.dialogue.clear()
+    return Reply(ctx.replies.text("Breathing", "stop"), actions=(Action("stop"),))
+
+
+def acknowledge(intent: Intent, ctx: Context) -> Reply:
+    return Reply(ctx.replies.text("Support", "acknowledge"))
+
+
+def cancel(intent: Intent, ctx: Context) -> Reply:
+    ctx.dialogue.clear()
+    return Reply(ctx.replies.text("Support", "cancel"))
+
+
+def export(intent: Intent, ctx: Context) -> Reply:
+    return Reply(
+        ctx.replies.text("Support", "export"), actions=(Action("export", {"format": "json"}),)
+    )
+
+
+def delete_everything(intent: Intent, ctx: Context) -> Reply:
+    ctx.dialogue.ask("delete_first")
+    return Reply(ctx.replies.text("Support", "delete_first"), expects_answer=True)
+
+
+def answer_delete_first(intent: Intent | None, ctx: Context, data: dict) -> Reply:
+    """Two yeses in a row delete everything; anything else keeps it all."""
+    if intent is None or intent.name != "Yes":
+        return _keep_everything(ctx)
+    ctx.dialogue.ask("delete_second")
+    return Reply(ctx.replies.text("Support", "delete_second"), expects_answer=True)
+
+
+def answer_delete_second(intent: Intent | None, ctx: Context, data: dict) -> Reply:
+    if intent is None or intent.name != "Yes":
+        return _keep_everything(ctx)
+    ctx.dialogue.clear()
+    return Reply(ctx.replies.text("Support", "delete_done"), actions=(Action("delete_everything"),))
+
+
+def welcome_back_due(ctx: Context, away: timedelta = timedelta(days=3)) -> bool:
+    """Back after some days away: greeted, never told how long."""
+    last = ctx.store.last_action_at()
+    return last is not None and ctx.now - last >= away
+
+
+def _keep_everything(ctx: Context) -> Reply:
+    ctx.dialogue.clear()
+    return Reply(ctx.replies.text("Support", "delete_cancelled"))

@@ -1,0 +1,82 @@
+"""Logging wins, the optional ratings after them, tagging, and undo."""
+
+from __future__ import annotations
+
+from intents.data import lexicon
+from intents.handlers.context import Context
+from intents.replies import spoken_list
+from intents.values import Intent, Reply
+from models.records import Win
+
+FOLLOWUPS = ("mood_before", "mood_after", "enjoyment", "importance")
+
+
+def log_win(intent: Intent, ctx: Context) -> Reply:
+    activities: list[str] = intent.slots["activities"]
+    saved = ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
+    return confirm_wins(ctx, activities, [w.id for w in saved if w.id is not None])
+
+
+def confirm_wins(ctx: Context, activities: list[str], win_ids: list[int]) -> Reply:
+    """The spoken confirmation, in proportion, and the first optional follow-up question."""
+    plain = "" if ctx.cheerful else "plain_"
+    if len(activities) == 1:
+        text = ctx.replies.text("LogWin", f"{plain}one", activity=activities[0])
+    else:
+        text = ctx.replies.text(
+            "LogWin", f"{plain}several", count=len(activities), activities=spoken_list(activities)
+        )
+    if not ctx.ask_followups or not ctx.cheerful:
+        return Reply(text)
+    ctx.dialogue.ask("followup", win_ids=win_ids, remaining=list(FOLLOWUPS))
+    return Reply(f"{text} {ctx.replies.text('LogWin', 'followup_first')}", expects_answer=True)
+
+
+def answer_followup(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
+    """A number or 'skip' answers the current question; anything else ends the follow-ups."""
+    remaining: list[str] = data["remaining"]
+    if intent is None or intent.name not in ("Number", "Skip", "Cancel", "No"):
+        return None
+    if intent.name in ("Cancel", "No"):
+        ctx.dialogue.clear()
+        return Reply(ctx.replies.text("LogWin", "followup_stop"))
+    if intent.name == "Number":
+        for win_id in data["win_ids"]:
+            ctx.store.update_win(win_id, **{remaining[0]: intent.slots["score"]})
+    rest = remaining[1:]
+    if not rest:
+        ctx.dialogue.clear()
+        return Reply(ctx.replies.text("LogWin", "followup_done"))
+    ctx.dialogue.ask("followup", win_ids=data["win_ids"], remaining=rest)
+    return Reply(ctx.replies.data("LogWin", "followup")[rest[0]], expects_answer=True)
+
+
+def tag_win(intent: Intent, ctx: Context) -> Reply:
+    win = ctx.store.last_win()
+    if win is None or win.id is None:
+        return Reply(ctx.replies.text("Archive", "tag_none"))
+    area = life_area(intent.slots["area"])
+    ctx.store.update_win(win.id, area=area)
+    return Reply(ctx.replies.text("Archive", "tagged", activity=win.activity, area=area))
+
+
+def undo(intent: Intent, ctx: Context) -> Reply:
+    undone = ctx.store.undo_last()
+    ctx.dialogue.clear()
+    if undone is None:
+        return Reply(ctx.replies.text("Undo", "nothing"))
+    if undone.wins:
+        return Reply(ctx.replies.text(
+            "Undo", "removed_wins", activities=spoken_list([w.activity for w in undone.wins])))
+    if undone.texts:
+        return Reply(ctx.replies.text("Undo", "removed_other", what=spoken_list(undone.texts)))
+    return Reply(ctx.replies.text("Undo", f"removed_{undone.kind}"))
+
+
+def life_area(said: str) -> str:
+    """'my family' -> 'relationships'; a value not in the list is kept as said."""
+    word = said.lower().removeprefix("my ").strip()
+    for area, synonyms in lexicon()["life_areas"].items():
+        if word == area or word in synonyms:
+            return area
+    return word

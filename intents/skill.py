@@ -1,0 +1,134 @@
+"""One utterance in, one reply out: safety screen first, then dialogue, intent and handler."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from intents.dialogue import Dialogue
+from intents.handlers import ANSWERS, COMMANDS, FREE_TEXT, HANDLERS
+from intents.handlers.context import Context, Helpline
+from intents.handlers.support import help_reply, welcome_back_due
+from intents.matcher import IntentMatcher
+from intents.normalize import MAX_CHARACTERS
+from intents.replies import Replies
+from intents.safety import Safety, SafetyScreen, Screen
+from intents.values import Intent, Reply, Turn
+from models.records import CrisisEvent
+from models.store import Store
+
+LOGGING_INTENTS = {"LogWin", "SetIntention", "RateMood"}
+
+
+@dataclass(frozen=True)
+class SkillOptions:
+    locale: str = "US"
+    crisis_cooldown_minutes: int = 120
+    ask_followups: bool = True
+    language: str = "en"
+
+
+class Skill:
+    def __init__(
+        self,
+        store: Store,
+        options: SkillOptions | None = None,
+        matcher: IntentMatcher | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.store = store
+        self.options = options or SkillOptions()
+        self.matcher = matcher or IntentMatcher.load(self.options.language)
+        self.screen = SafetyScreen.load(self.options.language)
+        self.replies = Replies(self.options.language, rng)
+
+    @classmethod
+    def load(
+        cls, store: Store, options: SkillOptions, extra_sentences: Iterable[Path] = (),
+        rng: random.Random | None = None,
+    ) -> Skill:
+        return cls(store, options, IntentMatcher.load(options.language, extra_sentences), rng)
+
+    def context(self, now: datetime, utterance: str = "") -> Context:
+        last = self.store.last_crisis_event()
+        cooldown = timedelta(minutes=self.options.crisis_cooldown_minutes)
+        return Context(
+            store=self.store,
+            now=now,
+            replies=self.replies,
+            dialogue=Dialogue(self.store, now),
+            helpline=self.helpline(),
+            utterance=utterance,
+            recent_crisis=last is not None and now - last.at < cooldown,
+            ask_followups=self.options.ask_followups,
+        )
+
+    def helpline(self) -> Helpline:
+        lines = self.replies.data("Safety", "helplines")
+        entry = lines.get(self.options.locale.upper(), lines["other"])
+        return Helpline(line=entry["line"], emergency=entry["emergency"])
+
+    def understand(self, text: str) -> tuple[Screen, Intent | None]:
+        """Screen and match only: nothing is stored."""
+        screen = self.screen.screen(text)
+        if screen.level is not Safety.NONE or len(text) > MAX_CHARACTERS:
+            return screen, None
+        return screen, self.matcher.match(text)
+
+    def handle(self, text: str, now: datetime) -> Turn:
+        """Everything one utterance does, in one transaction."""
+        with self.store.transaction():
+            ctx = self.context(now, text)
+            screen = self.screen.screen(text)
+            refused = None
+            if screen.level is not Safety.NONE:
+                reply = self._safety_reply(screen, ctx)
+                intent = None
+            elif not text.strip() or len(text) > MAX_CHARACTERS:
+                refused = "empty" if not text.strip() else "too_long"
+                intent, reply = None, Reply(self.replies.text("Support", refused))
+            else:
+                intent, reply = self._respond(text, ctx)
+                if screen.past_ideation:
+                    reply = Reply(f"{reply.text} {self.replies.text('Safety', 'past_mention')}",
+                                  reply.actions, reply.expects_answer)
+            ctx.dialogue.remember_reply(reply.text)
+        return Turn(text=text, screen=screen, intent=intent, reply=reply, refused=refused)
+
+    def _safety_reply(self, screen: Screen, ctx: Context) -> Reply:
+        """Fixed text; the words that led here are never stored, only the time and category."""
+        self.store.add_crisis_event(CrisisEvent(at=ctx.now, category=screen.category or "unknown"))
+        ctx.dialogue.clear()
+        if screen.level is Safety.CRISIS:
+            key = "imminent" if screen.category == "imminent" else "crisis"
+        else:
+            key = "means_question" if screen.category == "means_question" else "check_in"
+        return Reply(self.replies.text(
+            "Safety", key, line=ctx.helpline.line, emergency=ctx.helpline.emergency))
+
+    def _respond(self, text: str, ctx: Context) -> tuple[Intent | None, Reply]:
+        intent = self.matcher.match(text)
+        pending = ctx.dialogue.pending()
+        if pending is not None:
+            is_command = intent is not None and intent.name in COMMANDS
+            if pending.kind in FREE_TEXT and is_command:
+                reply = None
+            else:
+                reply = ANSWERS[pending.kind](intent, ctx, pending.data)
+            if reply is not None:
+                return intent, reply
+            ctx.dialogue.clear()
+        if intent is None:
+            return None, Reply(self.replies.text("Support", "fallback"))
+        welcome = intent.name in LOGGING_INTENTS and welcome_back_due(ctx)
+        reply = HANDLERS[intent.name](intent, ctx)
+        if welcome:
+            reply = Reply(f"{self.replies.text('LogWin', 'welcome_back')} {reply.text}",
+                          reply.actions, reply.expects_answer)
+        return intent, reply
+
+    def help(self, now: datetime) -> Reply:
+        return help_reply(None, self.context(now))
