@@ -1,0 +1,84 @@
+"""`smallwins understand` and `smallwins text`: the understanding layer from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+
+from models.store import Store
+from voice.actions import run_actions
+from voice.app import EXIT_DATA, EXIT_USAGE, App, UserError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "understand",
+        help="show how text is screened and understood (stores nothing)",
+        description="Print one JSON object per utterance: text, intent, slots, safety. "
+        "With no TEXT, reads one utterance per line from standard input.",
+    )
+    p.add_argument("text", nargs="*", help="an utterance (words may be given separately)")
+    p.set_defaults(func=understand)
+
+    p = sub.add_parser("text", help="say something as if spoken: stores it and prints the reply")
+    p.add_argument("text", nargs="+", help="what you would say, e.g. 'I watered the plant'")
+    p.add_argument("--speak", action="store_true", help="also speak the reply aloud")
+    p.add_argument("--json", action="store_true", help="print the turn as JSON")
+    p.set_defaults(func=say_text)
+
+
+def _stdin_lines() -> Iterator[tuple[int, str | None]]:
+    """(line number, text) per line; text is None for a line that is not UTF-8."""
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        try:
+            yield number, raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            yield number, None
+
+
+def understand(args: argparse.Namespace, app: App) -> int:
+    skill = app.skill(Store.memory())
+    lines = [(0, " ".join(args.text))] if args.text else _stdin_lines()
+    status = 0
+    for number, utterance in lines:
+        if utterance is None:
+            print(f"smallwins: standard input line {number} is not UTF-8 text; skipped it. "
+                  "Convert the input with iconv -t UTF-8.", file=sys.stderr)
+            status = EXIT_DATA
+            continue
+        screen, intent = skill.understand(utterance)
+        print(json.dumps({
+            "text": utterance,
+            "intent": intent.name if intent else None,
+            "slots": intent.slots if intent else {},
+            "safety": screen.level.value,
+        }, ensure_ascii=False), flush=True)
+    return status
+
+
+def say_text(args: argparse.Namespace, app: App) -> int:
+    utterance = " ".join(args.text)
+    if not utterance.strip():
+        raise UserError("Nothing to say: the text is empty. Try: smallwins text "
+                        "'I watered the plant'", EXIT_USAGE)
+    turn = app.skill().handle(utterance, app.clock())
+    if turn.refused:
+        raise UserError(f"{turn.reply.text} (The text was {len(utterance)} characters; "
+                        "nothing was stored.)", EXIT_DATA)
+    if args.json:
+        print(json.dumps({
+            "text": turn.text, "intent": turn.intent.name if turn.intent else None,
+            "slots": turn.intent.slots if turn.intent else {}, "safety": turn.screen.level.value,
+            "reply": turn.reply.text,
+        }, ensure_ascii=False), flush=True)
+    else:
+        print(turn.reply.text, flush=True)
+    for line in run_actions(app, turn.reply.actions):
+        print(line, flush=True)
+    if args.speak:
+        from voice.speaker import speak_once
+
+        speak_once(turn.reply.text, app.settings)
+    return 0
