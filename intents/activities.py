@@ -18,6 +18,12 @@ def _words(language: str) -> tuple[frozenset[str], frozenset[str], list[str], li
     return frozenset(data["irregular_past"]), frozenset(data["not_past"]), fillers, prefixes
 
 
+def _achieved(text: str, language: str) -> bool:
+    """'managed to open the curtains': done, though the verb after it is not past tense."""
+    lowered = text.lower()
+    return any(lowered.startswith(f"{p} ") for p in lexicon(language)["achieved_prefixes"])
+
+
 def is_past_action(word: str, language: str = "en") -> bool:
     """Does this word begin a finished action: 'watered', 'took'?"""
     irregular, not_past, _, _ = _words(language)
@@ -67,6 +73,8 @@ def parse_activities(text: str, language: str = "en") -> list[str]:
     """The wins in a phrase, or an empty list when it does not describe a finished action."""
     activity = clean_activity(text, language)
     words = activity.split()
+    if _achieved(activity, language):
+        return [activity]
     if not words or not is_past_action(words[0], language):
         return []
     if len(words) > 1 and words[1].lower() in _NEGATIONS:
