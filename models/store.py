@@ -114,7 +114,7 @@ class Store:
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Store:
         """Open (creating if needed) the database at `path`, in a private folder."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -128,7 +128,7 @@ class Store:
         old_umask = os.umask(0o077)
         try:
             connection = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+                path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
             )
             store = cls(connection, path)
             store._prepare(durable=True)
@@ -185,6 +185,11 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def pragmas(self) -> dict[str, object]:
+        """The durability settings in force on this connection."""
+        names = ("journal_mode", "synchronous", "foreign_keys")
+        return {name: self._query(f"PRAGMA {name}")[0][0] for name in names}
+
     # --- transactions --------------------------------------------------------------------
 
     @contextmanager
@@ -206,14 +211,19 @@ class Store:
             yield
             self._db.execute("COMMIT")
         except sqlite3.Error as error:
-            self._db.execute("ROLLBACK")
+            self._rollback()
             raise translate_error(error, self.path or ":memory:") from error
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self._rollback()
             raise
         finally:
             self._depth = 0
             self._batch = None
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already (it does on a full disk)."""
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
 
     def _execute(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         with self.transaction():

@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the turn as JSON")
     p.set_defaults(func=say_text)
 
+    p = sub.add_parser("chat", help="a typed conversation: one utterance per line, replies printed")
+    p.set_defaults(func=chat)
+
 
 def _stdin_lines() -> Iterator[tuple[int, str | None]]:
     """(line number, text) per line; text is None for a line that is not UTF-8."""
@@ -82,3 +85,27 @@ def say_text(args: argparse.Namespace, app: App) -> int:
 
         speak_once(turn.reply.text, app.settings)
     return 0
+
+
+def chat(args: argparse.Namespace, app: App) -> int:
+    """Type instead of speaking; each line is handled, stored and answered before the next."""
+    skill = app.skill()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print("Say something (Ctrl-D to finish). Try: I watered the plant")
+    status = 0
+    for number, utterance in _stdin_lines():
+        if utterance is None:
+            print(f"smallwins: line {number} is not UTF-8 text; nothing was stored for it.",
+                  file=sys.stderr)
+            status = EXIT_DATA
+            continue
+        if not utterance.strip():
+            continue
+        turn = skill.handle(utterance, app.clock())
+        print(turn.reply.text, flush=True)
+        for line in run_actions(app, turn.reply.actions):
+            print(line, flush=True)
+        if any(a.name == "delete_everything" for a in turn.reply.actions):
+            break
+    return status

@@ -1,0 +1,181 @@
+"""The command line as a person uses it: real processes, a private home folder, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from voice.cli import main
+
+PYTHON = sys.executable
+
+
+def run(*args: str, stdin: bytes = b"", env_home: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "SMALLWINS_HOME": str(env_home)}
+    return subprocess.run([PYTHON, "-m", "voice", *args], input=stdin, capture_output=True,
+                          env=env, timeout=120, check=False)
+
+
+def files_under(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*")) if root.exists() else []
+
+
+def test_understand_prints_json_per_line_and_writes_nothing(home: Path) -> None:
+    result = run("understand", stdin=b"I watered the plant\nI want to die\nhello there\n",
+                 env_home=home)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert lines[0] == {"text": "I watered the plant", "intent": "LogWin",
+                        "slots": {"activities": ["watered the plant"]}, "safety": "none"}
+    assert lines[1]["safety"] == "crisis" and lines[1]["intent"] is None
+    assert lines[2]["intent"] is None
+    assert not home.exists()
+
+
+def test_understand_takes_words_as_arguments(home: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["understand", "I'm", "dead", "tired"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["safety"] == "none" and out["intent"] == "LowEnergy"
+
+
+def test_non_utf8_stdin_is_reported_and_the_rest_still_understood(home: Path) -> None:
+    result = run("understand", stdin=b"I walked\xff\xfe the dog\nI fed the cat\n", env_home=home)
+    assert result.returncode == 65
+    assert b"line 1 is not UTF-8" in result.stderr
+    assert json.loads(result.stdout)["slots"] == {"activities": ["fed the cat"]}
+
+
+def test_text_logs_and_confirms(home: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["text", "I watered the plant"]) == 0
+    assert "Logged: watered the plant." in capsys.readouterr().out
+    assert main(["wins", "--today", "--json"]) == 0
+    [win] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert win["activity"] == "watered the plant"
+
+
+def test_empty_text_is_a_usage_error(home: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["text", "  "]) == 64
+    assert "the text is empty" in capsys.readouterr().err
+
+
+def test_ten_thousand_characters_are_refused_and_nothing_lost(home: Path,
+                                                              capsys: pytest.CaptureFixture
+                                                              ) -> None:
+    main(["text", "I fed the cat"])
+    assert main(["text", "I walked " * 1112]) == 65
+    err = capsys.readouterr().err
+    assert "shorter sentence" in err and "nothing was stored" in err
+    main(["wins", "--all", "--json"])
+    assert [json.loads(x)["activity"] for x in capsys.readouterr().out.splitlines()] == \
+        ["fed the cat"]
+
+
+def test_a_file_that_is_not_a_database_is_left_as_it_was(home: Path,
+                                                         capsys: pytest.CaptureFixture) -> None:
+    db = home / "data" / "smallwins.db"
+    db.parent.mkdir(parents=True)
+    db.write_text("my shopping list\n" * 50)
+    before = db.read_bytes()
+    assert main(["text", "I watered the plant"]) == 65
+    err = capsys.readouterr().err
+    assert "not a Small Wins database" in err and "mv " in err
+    assert db.read_bytes() == before
+
+
+@pytest.fixture
+def read_only_home(home: Path) -> Iterator[Path]:
+    """A home whose data folder cannot be written: chmod, or for root a read-only mount."""
+    data = home / "data"
+    data.mkdir(parents=True)
+    if os.geteuid() != 0:
+        run("text", "I fed the cat", env_home=home)
+        data.chmod(0o500)
+        yield home
+        data.chmod(0o700)
+        return
+    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(data)], check=False).returncode:
+        pytest.skip("root cannot be kept out by chmod, and mounting is not allowed here")
+    try:
+        run("text", "I fed the cat", env_home=home)
+        subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
+        yield home
+    finally:
+        subprocess.run(["umount", "-l", str(data)], check=False)
+
+
+def test_read_only_data_folder_gives_a_clear_message_and_loses_nothing(
+        read_only_home: Path) -> None:
+    result = run("text", "I watered the plant", env_home=read_only_home)
+    assert result.returncode == 73, result.stderr
+    assert b"Cannot write to" in result.stderr and b"SMALLWINS_HOME" in result.stderr
+    db = read_only_home / "data" / "smallwins.db"
+    rows = sqlite3.connect(f"file:{db}?mode=ro&immutable=1", uri=True).execute(
+        "SELECT activity FROM wins").fetchall()
+    assert rows == [("fed the cat",)]
+
+
+def test_a_win_survives_kill_9_right_after_its_confirmation(home: Path) -> None:
+    env = {**os.environ, "SMALLWINS_HOME": str(home)}
+    process = subprocess.Popen([PYTHON, "-m", "voice", "chat"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, env=env)
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(b"I watered the plant\n")
+    process.stdin.flush()
+    confirmation = process.stdout.readline()
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    assert b"Logged: watered the plant." in confirmation
+    result = run("wins", "--all", "--json", env_home=home)
+    assert json.loads(result.stdout)["activity"] == "watered the plant"
+
+
+def test_export_then_delete_everything_leaves_nothing_behind(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for text in ("I watered the plant", "I will call my sister", "my mood is 6",
+                 "leave a note to my future self: keep going"):
+        assert main(["text", text]) == 0
+    assert main(["export", "--format", "json", "-o", str(outside / "mine.json")]) == 0
+    assert main(["export", "--format", "csv"]) == 0
+    assert main(["backup"]) == 0
+    exported = json.loads((outside / "mine.json").read_text())
+    assert exported["wins"][0]["activity"] == "watered the plant"
+    assert exported["notes"][0]["text"] == "keep going"
+    [csv_file] = (home / "data" / "exports").glob("*.csv")
+    assert "wins,1," in csv_file.read_text()
+
+    modes = {p.relative_to(home): stat.S_IMODE(p.stat().st_mode) for p in files_under(home)}
+    assert all(mode == (0o700 if (home / p).is_dir() else 0o600)
+               for p, mode in modes.items() if p.parts[0] == "data"), modes
+    assert stat.S_IMODE((outside / "mine.json").stat().st_mode) == 0o600
+
+    capsys.readouterr()
+    assert main(["delete-everything", "--yes"]) == 0
+    said = capsys.readouterr().out
+    assert f"Removed {outside / 'mine.json'}" in said and "smallwins.db" in said
+    assert not home.exists() and files_under(outside) == []
+
+
+def test_delete_everything_asks_for_yes_outside_a_terminal(home: Path) -> None:
+    run("text", "I fed the cat", env_home=home)
+    result = run("delete-everything", env_home=home)
+    assert result.returncode == 64 and b"--yes" in result.stderr
+    assert (home / "data" / "smallwins.db").exists()
+
+
+def test_settings_file_errors_say_what_to_fix(home: Path, capsys: pytest.CaptureFixture) -> None:
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text("locale = \n")
+    assert main(["text", "I fed the cat"]) == 65
+    assert "config.toml is not valid TOML" in capsys.readouterr().err

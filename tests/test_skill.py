@@ -1,0 +1,192 @@
+"""Conversations through the skill: each stage fed text, with an in-memory store and set times."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from intents.handlers.intentions import ask_checkin
+from intents.skill import Skill
+from models.records import Win
+from models.store import Store
+from tests.conftest import MORNING
+
+
+def talk(skill: Skill, *lines: str, start: datetime = MORNING) -> list[str]:
+    """Say each line ten seconds after the last; return the replies."""
+    return [skill.handle(line, start + timedelta(seconds=10 * i)).reply.text
+            for i, line in enumerate(lines)]
+
+
+def test_win_is_confirmed_in_first_person_past_tense(skill: Skill) -> None:
+    [reply] = talk(skill, "I just watered the plant")
+    assert "Logged: watered the plant." in reply
+
+
+def test_follow_up_ratings_are_each_skippable(skill: Skill, store: Store) -> None:
+    replies = talk(skill, "I watered the plant", "3", "skip", "seven", "about an 8")
+    assert "before" in replies[0] and "now" in replies[1] and "enjoy" in replies[2]
+    assert "matter" in replies[3] and "Saved" in replies[4]
+    [win] = store.all_wins()
+    assert (win.mood_before, win.mood_after, win.enjoyment, win.importance) == (3, None, 7, 8)
+
+
+def test_follow_ups_end_on_anything_else(skill: Skill, store: Store) -> None:
+    replies = talk(skill, "I watered the plant", "I fed the cat")
+    assert "Logged: fed the cat." in replies[1]
+    assert len(store.all_wins()) == 2
+
+
+def test_pending_question_expires(skill: Skill, store: Store) -> None:
+    skill.handle("I watered the plant", MORNING)
+    reply = skill.handle("7", MORNING + timedelta(hours=1)).reply.text
+    assert "mood is 7" in reply  # heard as a mood, not as a late answer
+    assert store.all_wins()[0].mood_before is None
+
+
+def test_two_wins_in_one_sentence_and_undo_by_voice(skill: Skill, store: Store) -> None:
+    replies = talk(skill, "I made my bed and ate a proper lunch", "undo")
+    assert "made my bed and ate a proper lunch" in replies[0]
+    assert "removed" in replies[1] and store.all_wins() == []
+    assert talk(skill, "undo")[0] == "There's nothing to undo."
+
+
+def test_intention_check_in_yes_logs_a_win(skill: Skill, store: Store) -> None:
+    talk(skill, "I will stand by the window for five minutes")
+    [intention] = store.intentions_for(MORNING.date())
+    question = ask_checkin(skill.context(MORNING + timedelta(hours=4)), intention)
+    assert question.text == "Earlier you planned to stand by the window for five minutes. " \
+        "Did it happen?"
+    reply = skill.handle("yes", MORNING + timedelta(hours=4, seconds=5)).reply.text
+    assert "Logged: stand by the window for five minutes" in reply
+    assert store.intentions_for(MORNING.date())[0].status == "done"
+    assert [w.source for w in store.all_wins()] == ["intention"]
+
+
+def test_intention_check_in_no_is_forgiving_and_offers_a_smaller_step(skill: Skill,
+                                                                       store: Store) -> None:
+    talk(skill, "today I want to call my sister")
+    [intention] = store.intentions_for(MORNING.date())
+    ask_checkin(skill.context(MORNING + timedelta(hours=4)), intention)
+    later = MORNING + timedelta(hours=4, seconds=5)
+    no = skill.handle("no", later).reply.text
+    assert "okay" in no.lower() and "smaller" in no
+    yes = skill.handle("yes", later + timedelta(seconds=5)).reply.text
+    assert "two minutes of: call my sister" in yes
+    assert [i.status for i in store.intentions_for(MORNING.date())] == ["not_done", "open"]
+    assert store.all_wins() == []
+
+
+def test_not_yet_leaves_it_open(skill: Skill, store: Store) -> None:
+    talk(skill, "I will drink a glass of water")
+    [intention] = store.intentions_for(MORNING.date())
+    ask_checkin(skill.context(MORNING), intention)
+    assert "no rush" in skill.handle("not yet", MORNING).reply.text
+    assert store.intentions_for(MORNING.date())[0].status == "open"
+
+
+def test_vague_intention_gets_a_nudge_not_a_record(skill: Skill, store: Store) -> None:
+    reply = talk(skill, "I will be more productive")[0]
+    assert "precise" in reply and store.intentions_for(MORNING.date()) == []
+
+
+def test_hearing_todays_intentions(skill: Skill) -> None:
+    replies = talk(skill, "what are my intentions", "I will water the plant",
+                   "I will call my sister", "what's my plan for today")
+    assert "haven't set" in replies[0]
+    assert replies[3] == "For today you planned: water the plant and call my sister."
+
+
+def test_mood_words_are_mapped_confirmed_and_adjustable(skill: Skill, store: Store) -> None:
+    replies = talk(skill, "I feel pretty low", "4")
+    assert "pretty low, about a 3 out of 10" in replies[0]
+    assert "one small thing" in replies[0]  # the ladder on a low day: one counts
+    assert replies[1] == "Okay, changed to 4 out of 10."
+    [mood] = store.moods_between(MORNING, MORNING + timedelta(days=1))
+    assert (mood.score, mood.word) == (4, "pretty low")
+
+
+def test_low_energy_offers_a_tiny_action_or_breathing(skill: Skill) -> None:
+    offer, step = talk(skill, "I have no energy", "tiny step")
+    assert "tiny action" in offer and "breath" in offer
+    assert step.startswith("Here's one tiny step")
+    turn = skill.handle("I can't get started", MORNING + timedelta(minutes=5))
+    breathe = skill.handle("breathe", MORNING + timedelta(minutes=5, seconds=5))
+    assert turn.reply.expects_answer
+    assert [a.name for a in breathe.reply.actions] == ["start_breathing"]
+    assert breathe.reply.actions[0].args == {"minutes": 2}
+
+
+def test_breathing_length_is_heard(skill: Skill) -> None:
+    turn = skill.handle("start breathing for 4 minutes", MORNING)
+    assert turn.reply.actions[0].args == {"minutes": 4}
+
+
+def test_evening_reflection_saves_one_thing_and_one_word(skill: Skill, store: Store) -> None:
+    replies = talk(skill, "evening reflection", "I went for a walk", "calm")
+    assert "one thing" in replies[0] and "Logged: went for a walk" in replies[1]
+    assert replies[2] == "Thank you. Saved for today."
+    [reflection] = store.reflections()
+    assert (reflection.done, reflection.mood_word) == ("I went for a walk", "calm")
+
+
+def test_what_did_i_do_this_week(skill: Skill, store: Store) -> None:
+    store.add_wins([Win("called my sister", MORNING - timedelta(days=2))])
+    store.add_wins([Win("old thing", MORNING - timedelta(days=9))])
+    talk(skill, "I watered the plant")
+    reply = skill.handle("what did I do this week", MORNING + timedelta(minutes=5)).reply.text
+    assert reply == "This past week, you logged: called my sister and watered the plant."
+    empty = skill.handle("what did I do yesterday", MORNING + timedelta(minutes=6)).reply.text
+    assert "Anything small counts" in empty
+
+
+def test_encourage_me_replays_a_past_win_or_note(skill: Skill, store: Store) -> None:
+    assert "don't have anything saved" in talk(skill, "encourage me")[0]
+    store.add_wins([Win("called my sister", MORNING - timedelta(days=2))])
+    reply = skill.handle("encourage me", MORNING + timedelta(minutes=1)).reply.text
+    assert "called my sister" in reply
+    talk(skill, "leave a note to my future self: you got through worse",
+         start=MORNING + timedelta(minutes=2))
+    replies = {skill.handle("encourage me", MORNING + timedelta(minutes=3 + i)).reply.text
+               for i in range(12)}
+    assert any("you got through worse" in r for r in replies)
+
+
+def test_tag_last_win_with_a_life_area(skill: Skill, store: Store) -> None:
+    replies = talk(skill, "I called my sister", "that was for my family")
+    assert store.all_wins()[0].area == "relationships"
+    assert "relationships" in replies[1]
+
+
+def test_delete_everything_by_voice_is_confirmed_twice(skill: Skill) -> None:
+    first, second, third = (skill.handle(t, MORNING + timedelta(seconds=i)).reply
+                            for i, t in enumerate(["delete everything", "yes", "yes"]))
+    assert "Are you sure" in first.text and "Last check" in second.text
+    assert not first.actions and not second.actions
+    assert [a.name for a in third.actions] == ["delete_everything"]
+
+
+def test_delete_everything_stops_at_any_other_answer(skill: Skill) -> None:
+    replies = talk(skill, "delete everything", "yes", "no")
+    assert replies[2] == "Okay, nothing was deleted."
+
+
+def test_returning_person_hears_welcome_back_not_a_tally(skill: Skill, store: Store) -> None:
+    store.add_wins([Win("fed the cat", MORNING - timedelta(days=12))])
+    reply = talk(skill, "I watered the plant")[0]
+    assert reply.startswith("Welcome back. ") and "12" not in reply and "days" not in reply
+
+
+def test_unknown_text_gets_a_gentle_hint(skill: Skill, store: Store) -> None:
+    reply = talk(skill, "what's the weather like")[0]
+    assert "help" in reply and store.all_wins() == []
+
+
+def test_empty_and_overlong_text_are_refused_without_storing(skill: Skill, store: Store) -> None:
+    assert skill.handle("   ", MORNING).refused == "empty"
+    assert skill.handle("I walked " * 1500, MORNING).refused == "too_long"
+    assert store.all_wins() == []
+
+
+def test_overlong_text_is_still_screened(skill: Skill) -> None:
+    turn = skill.handle("la " * 4000 + "I want to die", MORNING)
+    assert turn.screen.level.value == "crisis" and "988" in turn.reply.text
