@@ -8,6 +8,7 @@ one worker thread, which renders and plays queued text and can be stopped mid-se
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import logging
 import queue
@@ -28,6 +29,7 @@ SAMPLE_RATE = 22050  # what pyttsx3's espeak-ng driver writes
 MIN_RATE = 80  # espeak-ng's slowest words per minute
 MAX_RATE = 450
 BLOCK_SECONDS = 0.1  # a stop is noticed within one block
+DEFAULT_VOICE = "en"
 
 
 class SpeakerError(Exception):
@@ -71,7 +73,8 @@ class TextToSpeech:
             )
         self._engine, self._espeak = _espeak_engine()
         self._rate = rate
-        self._voice = _resolve_voice(self._engine, voice) if voice else ""
+        # "" means espeak-ng's own default, "en"; named so it holds whatever was set before
+        self._voice = _resolve_voice(self._engine, voice or DEFAULT_VOICE)
 
     @property
     def voice(self) -> str:
@@ -86,8 +89,7 @@ class TextToSpeech:
         if not text.strip():
             return np.zeros(0, dtype=np.int16)
         # pyttsx3 keeps one engine per process: set our voice and rate on every use.
-        if self._voice:
-            self._engine.setProperty("voice", self._voice)
+        self._engine.setProperty("voice", self._voice)
         self._engine.setProperty("rate", self._rate)
         # espeak-ng applies settings on its own thread; without waiting for it, a render can
         # come out at the previous rate, or empty (seen in 3 of 800 renders).
@@ -111,8 +113,15 @@ class TextToSpeech:
         return samples
 
 
+@functools.cache
 def _espeak_engine() -> tuple[Any, ModuleType]:
-    """pyttsx3's espeak driver (the one that can render to memory) and its espeak-ng binding."""
+    """pyttsx3's espeak driver (the one that can render to memory) and its espeak-ng binding.
+
+    Kept for the life of the process. pyttsx3 holds engines only weakly, so each new owner
+    got a new driver on espeak-ng's single, process-wide callback; with engines coming and
+    going like that, renders came back empty in about half of the test runs, and in none of
+    25 runs with one engine kept.
+    """
     try:
         import pyttsx3
         from pyttsx3.drivers import _espeak
