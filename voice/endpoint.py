@@ -17,7 +17,13 @@ FRAME_SECONDS = 0.01
 
 
 class SpeechDetector(Protocol):
-    """Scores 10 ms of 16 kHz mono int16 audio: the probability that it is speech."""
+    """Scores 10 ms of 16 kHz mono int16 audio: the probability that it is speech.
+
+    `hangover_seconds` is how long it keeps saying "speech" after speech stops; the
+    splitter takes it off the silence it waits for.
+    """
+
+    hangover_seconds: float
 
     def speech_probability(self, frame: bytes) -> float: ...
 
@@ -26,6 +32,9 @@ class SpeechDetector(Protocol):
 
 class MicroVadDetector:
     """Home Assistant's microVAD: a small neural network, its own 10 ms frames."""
+
+    # measured on the 49 rhasspy-test recordings: it ends a median 0.29 s after EnergyDetector
+    hangover_seconds = 0.3
 
     def __init__(self) -> None:
         from pymicro_vad import MicroVad
@@ -46,6 +55,8 @@ class MicroVadDetector:
 
 class EnergyDetector:
     """Loudness over a tracked noise floor, for when microVAD is not installed."""
+
+    hangover_seconds = 0.0
 
     def __init__(self, margin_db: float = 12.0, floor_db: float = -60.0) -> None:
         self.margin_db = margin_db
@@ -98,7 +109,8 @@ class UtteranceSplitter:
         self.settings = settings or EndpointSettings()
         s = self.settings
         self._start_frames = max(1, round(s.start_seconds / FRAME_SECONDS))
-        self._end_frames = max(1, round(s.silence_seconds / FRAME_SECONDS))
+        waited = s.silence_seconds - self.detector.hangover_seconds
+        self._end_frames = max(1, round(waited / FRAME_SECONDS))
         self._max_frames = max(1, round(s.max_seconds / FRAME_SECONDS))
         self._pre_roll: deque[bytes] = deque(
             maxlen=round(s.pre_roll_seconds / FRAME_SECONDS) + self._start_frames

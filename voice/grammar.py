@@ -232,15 +232,15 @@ class _Builder:
             return _alt([Words(split_words(text)) for text in self._number_words(slot_list)])
         raise _Unexpandable(f"{{{name}}} is a list of a kind with no words")
 
-    def _number_words(self, numbers: RangeSlotList) -> set[str]:
+    def _number_words(self, numbers: RangeSlotList) -> list[str]:
         if not numbers.words:
             raise _Unexpandable(f"{{{numbers.name}}} is a range of digits only")
         engine = get_rbnf_engine(numbers.words_language or self.language)
-        return {
-            text
-            for number in numbers.get_numbers()
-            for text in engine.format_number(number).text_by_ruleset.values()
-        }
+        spoken: dict[str, None] = {}
+        for number in numbers.get_numbers():
+            for text in engine.format_number(number).text_by_ruleset.values():
+                spoken[text] = None
+        return list(spoken)
 
     def _expansion_rule(self, rule_name: str, scope: _Scope, depth: int) -> Ref:
         rule = scope.expansion_rules.get(rule_name)
