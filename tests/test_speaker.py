@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from voice.config import Settings
 from voice.speaker import (
     BLOCK_SECONDS,
     SAMPLE_RATE,
@@ -22,6 +23,7 @@ from voice.speaker import (
     TextToSpeech,
     VoiceSpeaker,
     play,
+    speak_once,
     write_wav,
 )
 
@@ -213,3 +215,13 @@ def test_stop_silences_the_sentence_and_drops_the_queue() -> None:
 def test_a_bad_voice_fails_in_the_caller_not_on_the_thread() -> None:
     with pytest.raises(SpeakerError, match="no espeak-ng voice"):
         VoiceSpeaker(150, voice="no-such-voice", output=FakeOutput())
+
+
+@pytest.mark.slow
+def test_speak_once_plays_the_text_at_the_configured_rate() -> None:
+    slow, fast = FakeOutput(), FakeOutput()
+    text = "You watered the plant. That counts."
+    assert speak_once(text, Settings(speech_rate=100), slow).completed
+    assert speak_once(text, Settings(speech_rate=200), fast).completed
+    assert rms_dbfs(slow.audio) > -30
+    assert len(slow.audio) > 1.5 * len(fast.audio)

@@ -23,6 +23,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from voice.config import Settings
+
 log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 22050  # what pyttsx3's espeak-ng driver writes
@@ -202,6 +204,12 @@ def play(
     finally:
         stream.close(discard=sent < len(samples))
     return Playback(played_seconds=sent / sample_rate, completed=sent >= len(samples))
+
+
+def speak_once(text: str, settings: Settings, output: AudioOutput | None = None) -> Playback:
+    """Say one text with the configured voice and rate; return once it has been played."""
+    samples = TextToSpeech(settings.speech_rate, settings.voice).render(text)
+    return play(samples, SAMPLE_RATE, output or SoundDeviceOutput())
 
 
 class SoundDeviceOutput:
