@@ -139,7 +139,7 @@ def _lines(raw: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def check_minutes(minutes: int) -> int:
+def _check_minutes(minutes: int) -> int:
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         raise PlanError(f"The length must be a whole number of minutes, not {minutes!r}.")
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
@@ -158,7 +158,7 @@ def plan_session(
     script: Script | None = None,
 ) -> BreathingPlan:
     """The whole session: only full breaths are cued; any remainder is quiet rest."""
-    check_minutes(minutes)
+    _check_minutes(minutes)
     script = script or load_script()
     breathing_seconds = minutes * 60
     fields = {
