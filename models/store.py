@@ -27,6 +27,7 @@ from models.records import (
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
+SNOOZE_PREFIX = "snooze:"
 UNDOABLE_TABLES = ("wins", "intentions", "moods", "reflections", "notes")
 
 # Exit codes (sysexits.h) that a command may pass on.
@@ -486,6 +487,24 @@ class Store:
 
     def clear_dialogue(self, name: str) -> None:
         self._execute("DELETE FROM dialogue WHERE name = ?", (name,))
+
+    # --- snoozed jobs: kept beside the dialogue state, as something to say at a set time ---
+
+    def snooze_job(self, job: str, due_at: datetime) -> None:
+        """Say `job` again at `due_at`; a later snooze of the same job replaces this one."""
+        self.set_dialogue(f"{SNOOZE_PREFIX}{job}", {"due_at": _iso(due_at)}, due_at)
+
+    def snoozes(self) -> dict[str, datetime]:
+        """Every snoozed job and when it is due, including any that fell due while off."""
+        rows = self._query(
+            "SELECT name, value FROM dialogue WHERE substr(name, 1, ?) = ?",
+            (len(SNOOZE_PREFIX), SNOOZE_PREFIX),
+        )
+        return {r["name"][len(SNOOZE_PREFIX):]: _dt(json.loads(r["value"])["due_at"])
+                for r in rows}
+
+    def clear_snooze(self, job: str) -> None:
+        self.clear_dialogue(f"{SNOOZE_PREFIX}{job}")
 
     # --- activity, files ----------------------------------------------------------------
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from voice.paths import Paths
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
 class ConfigError(Exception):
@@ -44,6 +48,7 @@ class Settings:
     crisis_cooldown_minutes: int = 120
     quiet_start: str = "22:00"
     quiet_end: str = "08:00"
+    snooze_minutes: int = 30  # how long "later" waits, when no time is said
     jobs: dict[str, Job] = field(default_factory=_default_jobs)
 
 
@@ -74,9 +79,34 @@ def _settings_from_dict(raw: dict[str, Any], path: Path) -> Settings:
             raise ConfigError(f"{path}: unknown job '{name}'; known: {', '.join(jobs)}.")
         jobs[name] = replace(jobs[name], **job)
     try:
-        return Settings(**values, jobs=jobs)
+        settings = Settings(**values, jobs=jobs)
     except TypeError as error:
         raise ConfigError(f"{path}: {error}") from error
+    problem = settings_problem(settings)
+    if problem:
+        raise ConfigError(f"{path}: {problem}")
+    return settings
+
+
+def is_clock_time(text: object) -> bool:
+    """'08:30' yes; '8:30', '24:00' and 830 no."""
+    return isinstance(text, str) and _HHMM.match(text) is not None
+
+
+def settings_problem(settings: Settings) -> str | None:
+    """What is wrong with the schedule settings, said so it can be fixed; None if nothing."""
+    times = {"quiet_start": settings.quiet_start, "quiet_end": settings.quiet_end}
+    times.update({f"jobs.{name}.at": job.at for name, job in settings.jobs.items()})
+    for key, value in times.items():
+        if not is_clock_time(value):
+            return f"{key} = {value!r} is not a time of day; write it as HH:MM, like \"08:30\"."
+    for name, job in settings.jobs.items():
+        if job.day is not None and job.day not in WEEKDAYS:
+            days = ", ".join(WEEKDAYS)
+            return f"jobs.{name}.day = {job.day!r} is not a weekday; use one of {days}."
+    if not isinstance(settings.snooze_minutes, int) or not 1 <= settings.snooze_minutes <= 180:
+        return f"snooze_minutes = {settings.snooze_minutes!r}; use a whole number from 1 to 180."
+    return None
 
 
 def save_settings(paths: Paths, settings: Settings) -> None:
