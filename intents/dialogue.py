@@ -11,6 +11,8 @@ from models.store import Store
 PENDING = "pending"
 LAST_REPLY = "last_reply"
 LAST_REPLY_SECONDS = 600
+SPOKEN_JOB = "spoken_job"
+SPOKEN_JOB_SECONDS = 1800  # "later" moves the job that spoke within this time
 
 # How long each kind of question waits for its answer.
 WAIT_SECONDS = {
@@ -18,6 +20,7 @@ WAIT_SECONDS = {
     "mood_adjust": 120,
     "low_energy": 180,
     "checkin": 900,
+    "routine": 900,
     "smaller_step": 300,
     "reflection_done": 300,
     "reflection_mood": 300,
@@ -55,3 +58,15 @@ class Dialogue:
     def last_reply(self) -> str | None:
         value = self._store.get_dialogue(LAST_REPLY, self._now)
         return value["text"] if value else None
+
+    def remember_job(self, job: str) -> None:
+        """The scheduled job that just spoke, so that 'later' knows what to move."""
+        expires = self._now + timedelta(seconds=SPOKEN_JOB_SECONDS)
+        self._store.set_dialogue(SPOKEN_JOB, {"job": job}, expires)
+
+    def last_job(self) -> str | None:
+        value = self._store.get_dialogue(SPOKEN_JOB, self._now)
+        return value["job"] if value else None
+
+    def forget_job(self) -> None:
+        self._store.clear_dialogue(SPOKEN_JOB)

@@ -14,6 +14,7 @@ from hassil.util import merge_dict
 from intents.activities import clean_activity, parse_activities
 from intents.data import DATA_ROOT, lexicon
 from intents.normalize import MAX_CHARACTERS, clauses, expand_contractions
+from intents.spoken_time import parse_spoken_time
 from intents.values import Intent
 
 Validator = Callable[[dict[str, Any], str], dict[str, Any] | None]
@@ -62,6 +63,10 @@ class IntentMatcher:
             "SetIntention": self._text_slot("intention"),
             "LeaveNote": self._text_slot("note"),
             "TagWin": self._text_slot("area"),
+            "AddRoutine": self._routine,
+            "ChangeRoutine": self._routine,
+            "RemoveRoutine": self._routine,
+            "Snooze": self._snooze,
         }
 
     @classmethod
@@ -109,6 +114,23 @@ class IntentMatcher:
 
     def _breathing(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         return {"minutes": int(slots["minutes"])} if "minutes" in slots else {}
+
+    def _routine(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
+        """Words kept as said; a cue time that cannot be read as a time of day rejects the parse."""
+        checked: dict[str, Any] = {}
+        for name, value in slots.items():
+            words = re.sub(r"^(to|my|the)\s+", "", clean_activity(str(value)), flags=re.IGNORECASE)
+            if not words:
+                return None
+            checked[name] = words
+        if "cue_time" in checked:
+            checked["cue_time"] = parse_spoken_time(checked["cue_time"])
+            if checked["cue_time"] is None:
+                return None
+        return checked
+
+    def _snooze(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
+        return {"minutes": int(slots["snooze_minutes"])} if "snooze_minutes" in slots else {}
 
     @staticmethod
     def _text_slot(name: str) -> Validator:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from intents.handlers import archive, intentions, mood, support, wins
+from intents.handlers import archive, intentions, mood, routines, snooze, support, wins
 from intents.handlers.context import Context
 from intents.values import Intent, Reply
 
@@ -34,6 +34,11 @@ HANDLERS: dict[str, Handler] = {
     "Cancel": support.cancel,
     "Export": support.export,
     "DeleteEverything": support.delete_everything,
+    "AddRoutine": routines.add_routine,
+    "ChangeRoutine": routines.change_routine,
+    "RemoveRoutine": routines.remove_routine,
+    "ListRoutines": routines.list_routines,
+    "Snooze": snooze.snooze,
     # Answers said with nothing pending.
     "Number": mood.rate_mood,
     "Yes": support.acknowledge,
@@ -48,6 +53,7 @@ HANDLERS: dict[str, Handler] = {
 ANSWERS: dict[str, Answer] = {
     "followup": wins.answer_followup,
     "checkin": intentions.answer_checkin,
+    "routine": routines.answer_routine,
     "smaller_step": intentions.answer_smaller_step,
     "mood_adjust": mood.answer_mood_adjust,
     "low_energy": mood.answer_low_energy,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from intents.handlers.context import Context
+from intents.ladder import LOW_MOOD, day_plan, suggestion_text
 from intents.values import Action, Intent, Reply
 from models.records import Mood
 
-LOW_MOOD = 3
 DEFAULT_BREATHING_MINUTES = 2
 
 
@@ -20,7 +20,8 @@ def rate_mood(intent: Intent, ctx: Context) -> Reply:
     else:
         text = ctx.replies.text("RateMood", "score", score=score)
     if score <= LOW_MOOD:
-        text = f"{text} {ctx.replies.text('RateMood', 'low_addition')}"
+        one = suggestion_text(day_plan(ctx.today, ctx.store.routines()), low_day=True)
+        text = f"{text} {one}"
     return Reply(text, expects_answer=bool(word))
 
 
