@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from intents.values import Action
@@ -46,6 +47,11 @@ def run_actions(app: App, actions: tuple[Action, ...]) -> list[str]:
             lines.append(f"Exported to {path}")
         elif action.name == "delete_everything":
             lines += [f"Removed {p}" for p in delete_everything(app)]
+        elif action.name == "snooze":
+            minutes = action.args.get("minutes") or app.settings.snooze_minutes
+            due = app.clock() + timedelta(minutes=minutes)
+            app.store().snooze_job(action.args["job"], due)
+            lines.append(f"Moved to {due:%H:%M}.")
         elif action.name == "start_breathing":
             lines.append(f"To breathe now: smallwins breathe --minutes {action.args['minutes']}")
     return lines
