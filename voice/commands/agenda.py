@@ -32,9 +32,10 @@ def run(args: argparse.Namespace, app: App) -> int:
     if not agenda.items:
         print("Nothing will be said on this day.")
     for item in agenda.items:
-        when = f"after {item.after}" if item.after else item.at
-        note = "  (quiet hours: not spoken)" if item.quiet else ""
-        print(f"  {when:>5}  {item.title}{note}\n         {item.says}")
+        notes = [f"after {item.after}"] * bool(item.after) + ["snoozed"] * item.snoozed \
+            + ["quiet hours: not spoken"] * item.quiet
+        note = f"  ({'; '.join(notes)})" if notes else ""
+        print(f"  {item.at}  {item.title}{note}\n         {item.says}")
     print("Small wins suggested for the day: "
           + "; ".join(f"{w['text']} ({w['kind']})" for w in agenda.suggested_wins))
     return 0
