@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, timedelta
 
 import pytest
@@ -58,3 +59,20 @@ def test_what_the_injected_clock_cannot_drive_is_refused() -> None:
     scheduler = ClockedScheduler(Clock())
     with pytest.raises(schedule.ScheduleValueError):
         scheduler.every(5).to(10).minutes.do(lambda: None)
+
+
+def test_a_failing_job_waits_for_its_next_time_instead_of_every_tick() -> None:
+    clock, calls = Clock(), []
+
+    def fails() -> None:
+        calls.append(clock.now)
+        raise OSError("disk full")
+
+    scheduler = ClockedScheduler(clock)
+    scheduler.every().day.at("08:00").do(fails)
+    while clock.now < START + timedelta(hours=2):
+        clock.now += timedelta(minutes=1)
+        with contextlib.suppress(OSError):
+            scheduler.run_pending()
+    assert calls == [datetime(2026, 11, 24, 8, 0, 30)]
+    assert scheduler.next_run == datetime(2026, 11, 25, 8, 0)

@@ -52,10 +52,13 @@ class ClockedJob(schedule.Job):
         return self.scheduler.clock() >= self.next_run
 
     def run(self) -> object:
-        result = self.job_func()
-        self.last_run = self.scheduler.clock()
-        self._schedule_next_run()
-        return result
+        """Run the job; its next time is set even if it fails, so a failure is not retried
+        on every tick (the service loop catches and reports it)."""
+        try:
+            return self.job_func()
+        finally:
+            self.last_run = self.scheduler.clock()
+            self._schedule_next_run()
 
     def _schedule_next_run(self) -> None:
         if self.unit not in _UNITS or self.latest is not None or self.at_time_zone is not None:
