@@ -64,6 +64,9 @@ class SpeechRenderer(Protocol):
     def render(self, text: str) -> np.ndarray: ...
 
 
+RENDER_ATTEMPTS = 3
+
+
 class TextToSpeech:
     """pyttsx3 with espeak-ng, rendering to memory. Use it from one thread only."""
 
@@ -90,6 +93,14 @@ class TextToSpeech:
         """The spoken text as mono int16 samples at `SAMPLE_RATE`, never touching the disk."""
         if not text.strip():
             return np.zeros(0, dtype=np.int16)
+        # espeak-ng now and then hands back nothing for a fresh engine; a second try works.
+        for _ in range(RENDER_ATTEMPTS):
+            samples = self._render_once(text)
+            if samples.any():
+                return samples
+        raise SpeakerError("espeak-ng returned no sound for a non-empty text.")
+
+    def _render_once(self, text: str) -> np.ndarray:
         # pyttsx3 keeps one engine per process: set our voice and rate on every use.
         self._engine.setProperty("voice", self._voice)
         self._engine.setProperty("rate", self._rate)
@@ -102,6 +113,8 @@ class TextToSpeech:
         with contextlib.redirect_stdout(io.StringIO()):
             self._engine.save_to_file(text, buffer)
             self._engine.runAndWait()
+        if not buffer.getbuffer().nbytes:
+            return np.zeros(0, dtype=np.int16)
         buffer.seek(0)
         with wave.open(buffer) as wav:
             if wav.getframerate() != SAMPLE_RATE or wav.getnchannels() != 1:
@@ -109,10 +122,7 @@ class TextToSpeech:
                     f"pyttsx3 produced {wav.getframerate()} Hz, {wav.getnchannels()} channel "
                     f"audio; expected {SAMPLE_RATE} Hz mono."
                 )
-            samples = np.frombuffer(wav.readframes(wav.getnframes()), dtype=np.int16).copy()
-        if not samples.any():
-            raise SpeakerError("espeak-ng returned no sound for a non-empty text.")
-        return samples
+            return np.frombuffer(wav.readframes(wav.getnframes()), dtype=np.int16).copy()
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from models.store import Store
 from voice.actions import run_actions
-from voice.app import EXIT_DATA, EXIT_USAGE, App, UserError
+from voice.app import EXIT_DATA, EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -81,9 +81,13 @@ def say_text(args: argparse.Namespace, app: App) -> int:
     for line in run_actions(app, turn.reply.actions):
         print(line, flush=True)
     if args.speak:
-        from voice.speaker import speak_once
+        from voice.speaker import SpeakerError, speak_once
 
-        speak_once(turn.reply.text, app.settings)
+        try:
+            speak_once(turn.reply.text, app.settings)
+        except SpeakerError as error:
+            raise UserError(f"{error} (The reply above was stored and printed.)",
+                            EXIT_UNAVAILABLE) from error
     return 0
 
 
