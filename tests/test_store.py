@@ -158,7 +158,7 @@ def test_backup_is_a_consistent_private_copy(db_path: Path, tmp_path: Path) -> N
 def test_full_disk_keeps_what_was_saved(tmp_path: Path) -> None:
     mount = tmp_path / "tiny"
     mount.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", str(mount)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
                              capture_output=True, check=False)
     if mounted.returncode != 0:
         pytest.skip("this machine does not allow mounting a tmpfs")
