@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from hassil import Intents
 
 from voice.config import Settings
@@ -40,23 +42,31 @@ def choose_engine(settings: Settings, paths: Paths) -> str:
     return engine
 
 
-def build_recognizer(settings: Settings, paths: Paths, intents: Intents) -> Recognizer:
-    """The grammar built from `intents` first, the engine's general model as the fallback."""
+Phrases = Mapping[str, Iterable[str]]
+
+
+def build_recognizer(
+    settings: Settings, paths: Paths, intents: Intents, wildcard_values: Phrases | None = None
+) -> Recognizer:
+    """The grammar built from `intents` first, the engine's general model as the fallback.
+
+    `wildcard_values` puts known phrases for open slots ("I {activity}") into the grammar.
+    """
     if choose_engine(settings, paths) == "vosk":
-        return _vosk(paths, intents)
-    return _pocketsphinx(intents)
+        return _vosk(paths, intents, wildcard_values)
+    return _pocketsphinx(intents, wildcard_values)
 
 
-def _pocketsphinx(intents: Intents) -> Recognizer:
+def _pocketsphinx(intents: Intents, wildcard_values: Phrases | None = None) -> Recognizer:
     from voice.recognizers.pocketsphinx_engine import PocketSphinxRecognizer
 
     free = PocketSphinxRecognizer()
-    grammar = build_grammar(intents, known_word=free.knows)
+    grammar = build_grammar(intents, known_word=free.knows, wildcard_values=wildcard_values)
     commands = PocketSphinxRecognizer(grammar.jsgf, decoder=free.decoder)
     return TwoPassRecognizer(commands, free, GrammarAccept(intents, POCKETSPHINX_MIN_CONFIDENCE))
 
 
-def _vosk(paths: Paths, intents: Intents) -> Recognizer:
+def _vosk(paths: Paths, intents: Intents, wildcard_values: Phrases | None = None) -> Recognizer:
     from voice.recognizers.vosk_engine import VoskRecognizer, load_model
     from voice.vosk_models import find_model
 
@@ -69,7 +79,7 @@ def _vosk(paths: Paths, intents: Intents) -> Recognizer:
         )
     model = load_model(folder)
     free = VoskRecognizer(model)
-    grammar = build_grammar(intents, known_word=free.knows)
+    grammar = build_grammar(intents, known_word=free.knows, wildcard_values=wildcard_values)
     unknown = "[unk]" if free.knows("[unk]") else None
     commands = VoskRecognizer(model, grammar.vosk_grammar(unknown))
     return TwoPassRecognizer(commands, free, GrammarAccept(intents, VOSK_MIN_CONFIDENCE))

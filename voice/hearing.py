@@ -1,0 +1,68 @@
+"""From one utterance's audio to a Turn: recogniser (grammar from the same templates) + skill."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from intents.data import lexicon
+from intents.skill import Skill
+from intents.values import Turn
+from models.store import Store
+from voice.app import EXIT_UNAVAILABLE, App, UserError
+from voice.recognizers import Recognizer, RecognizerError, build_recognizer, transcribe
+from voice.transcript import Transcript
+from voice.wake import WakeWordDetector, WakeWordError
+
+# Wildcard slots whose phrases are worth putting in the grammar: the common small wins and the
+# person's own. Anything else still reaches the general language model.
+PHRASE_SLOTS = ("activity",)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One utterance through the whole path, with the time each stage took."""
+
+    transcript: Transcript
+    turn: Turn
+    understand_seconds: float
+
+
+def known_activities(store: Store, language: str = "en") -> list[str]:
+    """Built-in common wins and the person's own past ones, lower case, without repeats."""
+    own = [w.activity.lower() for w in store.all_wins()]
+    return list(dict.fromkeys([*lexicon(language)["known_activities"], *own]))
+
+
+class Hearing:
+    """Owns the recogniser and the skill; `hear` turns audio chunks into a Turn."""
+
+    def __init__(self, recognizer: Recognizer, skill: Skill, app: App) -> None:
+        self.recognizer = recognizer
+        self.skill = skill
+        self._app = app
+
+    @classmethod
+    def build(cls, app: App, store: Store) -> Hearing:
+        skill = app.skill(store)
+        phrases = {slot: known_activities(store) for slot in PHRASE_SLOTS}
+        try:
+            recognizer = build_recognizer(app.settings, app.paths, skill.matcher.intents,
+                                          wildcard_values=phrases)
+        except RecognizerError as error:
+            raise UserError(str(error), EXIT_UNAVAILABLE) from error
+        return cls(recognizer, skill, app)
+
+    def hear(self, chunks: Iterable[bytes]) -> Heard:
+        transcript = transcribe(self.recognizer, chunks)
+        began = time.perf_counter()
+        turn = self.skill.handle(transcript.text, self._app.clock())
+        return Heard(transcript, turn, time.perf_counter() - began)
+
+
+def wake_detector(app: App) -> WakeWordDetector:
+    try:
+        return WakeWordDetector(app.settings.wake_word)
+    except WakeWordError as error:
+        raise UserError(f"{error} Set wake_word in {app.paths.config_file}.", 64) from error
