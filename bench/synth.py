@@ -26,8 +26,13 @@ def available() -> bool:
     return shutil.which("espeak-ng") is not None
 
 
-def render(text: str, voice: Voice) -> np.ndarray:
-    """`text` spoken by espeak-ng, as float samples at 16 kHz with 0.3 s of silence each side."""
+# A microphone is never digitally silent: exact zeros around a render confuse PocketSphinx's
+# feature normalisation (it then cuts sentences short), so renders get a quiet noise floor.
+NOISE_FLOOR_DBFS = -60.0
+
+
+def render(text: str, voice: Voice, seed: int = 0) -> np.ndarray:
+    """`text` spoken by espeak-ng, as float samples at 16 kHz with 0.3 s of room each side."""
     result = subprocess.run(
         ["espeak-ng", "-v", voice.name, "-s", str(voice.rate), "--stdout", text],
         capture_output=True, check=True, timeout=60,
@@ -39,7 +44,9 @@ def render(text: str, voice: Voice) -> np.ndarray:
     resampler = Resampler(rate)
     speech = np.concatenate([resampler.process(samples), resampler.flush()])
     pad = np.zeros(int(0.3 * 16000), dtype=np.float32)
-    return np.concatenate([pad, speech, pad])
+    clip = np.concatenate([pad, speech, pad])
+    floor = np.random.default_rng(seed).normal(0, 10 ** (NOISE_FLOOR_DBFS / 20), clip.size)
+    return (clip + floor).astype(np.float32)
 
 
 def voices() -> list[Voice]:

@@ -122,6 +122,11 @@ class UtteranceSplitter:
         self._voiced_run = 0
         self._quiet_run = 0
 
+    @property
+    def in_speech(self) -> bool:
+        """An utterance has started and not yet ended."""
+        return self._speech is not None
+
     def feed(self, chunk: bytes) -> Iterator[Utterance]:
         """Take a chunk; yield each utterance that ended inside it."""
         self._pending += chunk

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from intents.data import lexicon
+from intents.safety import Safety
 from intents.skill import Skill
 from intents.values import Turn
 from models.store import Store
@@ -54,11 +55,21 @@ class Hearing:
             raise UserError(str(error), EXIT_UNAVAILABLE) from error
         return cls(recognizer, skill, app)
 
-    def hear(self, chunks: Iterable[bytes]) -> Heard:
-        transcript = transcribe(self.recognizer, chunks)
+    def transcribe(self, chunks: Iterable[bytes]) -> Transcript:
+        return transcribe(self.recognizer, chunks)
+
+    def is_noise(self, transcript: Transcript) -> bool:
+        """Nothing was understood and nothing needs care: not worth a reply."""
+        screen, intent = self.skill.understand(transcript.text)
+        return intent is None and screen.level is Safety.NONE
+
+    def respond(self, transcript: Transcript) -> Heard:
         began = time.perf_counter()
         turn = self.skill.handle(transcript.text, self._app.clock())
         return Heard(transcript, turn, time.perf_counter() - began)
+
+    def hear(self, chunks: Iterable[bytes]) -> Heard:
+        return self.respond(self.transcribe(chunks))
 
 
 def wake_detector(app: App) -> WakeWordDetector:

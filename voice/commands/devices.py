@@ -1,0 +1,95 @@
+"""`smallwins devices` and `smallwins model`: the microphone and the speech models."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from voice.app import EXIT_DATA, EXIT_UNAVAILABLE, App, UserError
+from voice.audio import AudioError, list_devices
+from voice.vosk_models import (
+    DEFAULT_MODEL,
+    ModelError,
+    install_from_path,
+    install_from_url,
+    list_models,
+    remove_model,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("devices", help="list the microphones that can be used")
+    p.set_defaults(func=devices)
+
+    p = sub.add_parser("model", help="install, list or remove Vosk speech models")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    install = actions.add_parser(
+        "install", help=f"install {DEFAULT_MODEL} (about 40 MB), or a model you already have")
+    install.add_argument("--from", dest="source", type=Path, metavar="PATH",
+                         help="a model zip or folder on disk instead of downloading")
+    install.set_defaults(func=model_install)
+    actions.add_parser("list", help="installed models").set_defaults(func=model_list)
+    remove = actions.add_parser("remove", help="delete an installed model")
+    remove.add_argument("name")
+    remove.set_defaults(func=model_remove)
+
+
+def devices(args: argparse.Namespace, app: App) -> int:
+    try:
+        found = list_devices()
+    except AudioError as error:
+        raise UserError(str(error), EXIT_UNAVAILABLE) from error
+    if not found:
+        print("No microphone found. Connect one, or try `smallwins text` or "
+              "`smallwins listen --wav FILE`.")
+        return EXIT_UNAVAILABLE
+    for device in found:
+        mark = "*" if device.is_default else " "
+        print(f"{mark} {device.index:3d}  {device.name}  ({device.channels} ch, "
+              f"{device.default_samplerate:.0f} Hz)")
+    print("Choose one with input_device = \"NAME or INDEX\" in config.toml, or --device.")
+    return 0
+
+
+def _progress(done: int, total: int | None) -> None:
+    if total:
+        filled = int(30 * done / total)
+        print(f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done / 1e6:5.1f} of "
+              f"{total / 1e6:.1f} MB", end="", file=sys.stderr, flush=True)
+    else:
+        print(f"\r  {done / 1e6:5.1f} MB", end="", file=sys.stderr, flush=True)
+
+
+def model_install(args: argparse.Namespace, app: App) -> int:
+    try:
+        if args.source is not None:
+            model = install_from_path(app.paths, args.source)
+        else:
+            print(f"Downloading {DEFAULT_MODEL} ...", file=sys.stderr)
+            model = install_from_url(app.paths, progress=_progress)
+            print(file=sys.stderr)
+    except ModelError as error:
+        raise UserError(str(error), EXIT_DATA) from error
+    print(f"Installed {model.name} ({model.size_bytes / 1e6:.0f} MB) in {model.path}. "
+          "It is used from the next start (engine = \"auto\").")
+    return 0
+
+
+def model_list(args: argparse.Namespace, app: App) -> int:
+    models = list_models(app.paths)
+    if not models:
+        print("No Vosk model is installed; the embedded PocketSphinx model is used. "
+              "Run `smallwins model install` for Vosk.")
+    for model in models:
+        print(f"{model.name}  {model.size_bytes / 1e6:.0f} MB  {model.path}")
+    return 0
+
+
+def model_remove(args: argparse.Namespace, app: App) -> int:
+    try:
+        folder = remove_model(app.paths, args.name)
+    except ModelError as error:
+        raise UserError(str(error), EXIT_DATA) from error
+    print(f"Removed {folder}")
+    return 0

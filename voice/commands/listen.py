@@ -1,0 +1,63 @@
+"""`smallwins listen --wav FILE...`: the whole path on audio files, one utterance per file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from models.store import Store
+from voice.app import EXIT_DATA, App
+from voice.audio import AudioError, WavSource
+from voice.hearing import Hearing
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "listen",
+        help="hear WAV files as if spoken: transcript, intent, safety, reply",
+        description="Each file is one utterance. Prints the transcript, intent, slots, safety "
+        "screen, the reply and how long decoding took. Any rate or channel count is fine.",
+    )
+    p.add_argument("--wav", type=Path, nargs="+", required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="one JSON object per file")
+    p.add_argument("--dry-run", action="store_true", help="store nothing")
+    p.add_argument("--sentences", type=Path, action="append", default=[], metavar="FILE",
+                   help="extra hassil sentence file for this run (may be repeated)")
+    p.set_defaults(func=listen)
+
+
+def listen(args: argparse.Namespace, app: App) -> int:
+    app.extra_sentences.extend(args.sentences)
+    store = Store.memory() if args.dry_run else app.store()
+    hearing = Hearing.build(app, store)
+    status = 0
+    for path in args.wav:
+        try:
+            heard = hearing.hear(WavSource(path).chunks())
+        except AudioError as error:
+            print(f"smallwins: {path}: {error}", flush=True)
+            status = EXIT_DATA
+            continue
+        turn, transcript = heard.turn, heard.transcript
+        result = {
+            "file": str(path),
+            "transcript": transcript.text,
+            "confidence": round(transcript.confidence, 3),
+            "intent": turn.intent.name if turn.intent else None,
+            "slots": turn.intent.slots if turn.intent else {},
+            "safety": turn.screen.level.value,
+            "reply": turn.reply.text,
+            "audio_seconds": round(transcript.audio_seconds, 3),
+            "decode_seconds": round(transcript.decode_seconds, 3),
+        }
+        if args.json:
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        else:
+            print(f"{path}\n  heard:  {transcript.text or '(nothing)'}"
+                  f"  [confidence {transcript.confidence:.2f}]\n"
+                  f"  intent: {result['intent']} {result['slots'] or ''}\n"
+                  f"  safety: {result['safety']}\n  reply:  {turn.reply.text}\n"
+                  f"  {transcript.audio_seconds:.1f} s of audio decoded in "
+                  f"{transcript.decode_seconds:.2f} s", flush=True)
+    return status
