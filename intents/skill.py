@@ -11,7 +11,7 @@ from pathlib import Path
 from intents.dialogue import Dialogue
 from intents.handlers import ANSWERS, COMMANDS, FREE_TEXT, HANDLERS
 from intents.handlers.context import Context, Helpline
-from intents.handlers.support import help_reply, welcome_back_due
+from intents.handlers.support import custom_intent, help_reply, welcome_back_due
 from intents.matcher import IntentMatcher
 from intents.normalize import MAX_CHARACTERS
 from intents.replies import Replies
@@ -124,7 +124,8 @@ class Skill:
         if intent is None:
             return None, Reply(self.replies.text("Support", "fallback"))
         welcome = intent.name in LOGGING_INTENTS and welcome_back_due(ctx)
-        reply = HANDLERS[intent.name](intent, ctx)
+        handler = HANDLERS.get(intent.name, custom_intent)
+        reply = handler(intent, ctx)
         if welcome:
             reply = Reply(f"{self.replies.text('LogWin', 'welcome_back')} {reply.text}",
                           reply.actions, reply.expects_answer)

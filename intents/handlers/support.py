@@ -52,6 +52,11 @@ def stop(intent: Intent, ctx: Context) -> Reply:
     return Reply(ctx.replies.text("Breathing", "stop"), actions=(Action("stop"),))
 
 
+def custom_intent(intent: Intent, ctx: Context) -> Reply:
+    """An intent from a person's own sentence file, which no built-in handler knows."""
+    return Reply(ctx.replies.text("Support", "custom_intent"))
+
+
 def acknowledge(intent: Intent, ctx: Context) -> Reply:
     return Reply(ctx.replies.text("Support", "acknowledge"))
 

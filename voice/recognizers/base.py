@@ -25,6 +25,10 @@ class Recognizer(Protocol):
 def transcribe(recognizer: Recognizer, chunks: Iterable[bytes]) -> Transcript:
     """Run one utterance through a recognizer."""
     recognizer.start()
-    for chunk in chunks:
-        recognizer.feed(chunk)
+    try:
+        for chunk in chunks:
+            recognizer.feed(chunk)
+    except BaseException:
+        recognizer.finish()  # close the utterance, so the next one can start
+        raise
     return recognizer.finish()
