@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from models.exit_codes import EXIT_CANT_CREATE, EXIT_DATA, EXIT_IO, EXIT_TEMPFAIL
 from models.migrations import MIGRATIONS
 from models.records import (
     BreathingSession,
@@ -29,12 +30,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 SNOOZE_PREFIX = "snooze:"
 UNDOABLE_TABLES = ("wins", "intentions", "moods", "reflections", "notes")
-
-# Exit codes (sysexits.h) that a command may pass on.
-EXIT_DATA = 65
-EXIT_CANT_CREATE = 73
-EXIT_IO = 74
-EXIT_TEMPFAIL = 75
 
 
 class StoreError(Exception):

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from models.exit_codes import EXIT_DATA, EXIT_TEMPFAIL
 from models.migrations import MIGRATIONS
 from models.records import CrisisEvent, Intention, Mood, Note, Routine, Win
-from models.store import EXIT_DATA, EXIT_TEMPFAIL, Store, StoreError
+from models.store import Store, StoreError
 
 NOW = datetime(2026, 11, 24, 9, 0)
 

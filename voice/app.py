@@ -9,18 +9,15 @@ from pathlib import Path
 
 from intents.matcher import SentenceError
 from intents.skill import Skill, SkillOptions
+from models.exit_codes import (  # noqa: F401 - the commands take them from here
+    EXIT_CANT_CREATE,
+    EXIT_DATA,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+)
 from models.store import Store, StoreError
 from voice.config import ConfigError, Settings, load_settings
 from voice.paths import Paths
-
-# Exit codes, after sysexits.h, so scripts can tell failures apart.
-EXIT_USAGE = 64
-EXIT_DATA = 65
-EXIT_NO_INPUT = 66
-EXIT_UNAVAILABLE = 69
-EXIT_CANT_CREATE = 73
-EXIT_IO = 74
-EXIT_TEMPFAIL = 75
 
 
 class UserError(Exception):
