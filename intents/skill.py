@@ -21,6 +21,9 @@ from models.records import CrisisEvent
 from models.store import Store
 
 LOGGING_INTENTS = {"LogWin", "SetIntention", "RateMood"}
+# Crisis phrasings in the sentence templates exist for the speech grammar; the screen is
+# expected to catch them all, and treats any it missed as a check-in.
+CRISIS_PHRASE = "CrisisLanguage"
 
 
 @dataclass(frozen=True)
@@ -73,16 +76,24 @@ class Skill:
 
     def understand(self, text: str) -> tuple[Screen, Intent | None]:
         """Screen and match only: nothing is stored."""
-        screen = self.screen.screen(text)
+        screen = self._screen(text)
         if screen.level is not Safety.NONE or len(text) > MAX_CHARACTERS:
             return screen, None
         return screen, self.matcher.match(text)
+
+    def _screen(self, text: str) -> Screen:
+        screen = self.screen.screen(text)
+        if screen.level is Safety.NONE and len(text) <= MAX_CHARACTERS:
+            intent = self.matcher.match(text)
+            if intent is not None and intent.name == CRISIS_PHRASE:
+                return Screen(Safety.CHECK_IN, "crisis_phrase", screen.past_ideation)
+        return screen
 
     def handle(self, text: str, now: datetime) -> Turn:
         """Everything one utterance does, in one transaction."""
         with self.store.transaction():
             ctx = self.context(now, text)
-            screen = self.screen.screen(text)
+            screen = self._screen(text)
             refused = None
             if screen.level is not Safety.NONE:
                 reply = self._safety_reply(screen, ctx)

@@ -155,3 +155,16 @@ def test_past_ideation_logs_the_win_and_mentions_help_once(skill: Skill, store: 
         "I used to want to die, but today I went for a walk.", MORNING).reply.text
     assert [w.activity for w in store.all_wins()] == ["went for a walk"]
     assert reply.count('"help"') == 1 and "988" not in reply
+
+
+def test_crisis_phrases_in_the_speech_grammar_are_all_screened(screen: SafetyScreen) -> None:
+    """Every sentence the recogniser can hear as crisis language is caught by the screen."""
+    from hassil.sample import sample_intents
+
+    from intents.matcher import load_intents
+
+    intents = load_intents()
+    sentences = [text for _, text in sample_intents(intents, intent_names={"CrisisLanguage"})]
+    assert len(sentences) > 100
+    missed = [t for t in sentences if screen.screen(t).level is Safety.NONE]
+    assert missed == []

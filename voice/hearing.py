@@ -49,8 +49,9 @@ class Hearing:
         skill = app.skill(store)
         phrases = {slot: known_activities(store) for slot in PHRASE_SLOTS}
         try:
-            recognizer = build_recognizer(app.settings, app.paths, skill.matcher.intents,
-                                          wildcard_values=phrases)
+            recognizer = build_recognizer(
+                app.settings, app.paths, skill.matcher.intents, wildcard_values=phrases,
+                understood=lambda text: skill.matcher.match(text) is not None)
         except RecognizerError as error:
             raise UserError(str(error), EXIT_UNAVAILABLE) from error
         return cls(recognizer, skill, app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from hassil import Intents, recognize_best
 
@@ -16,15 +17,53 @@ MAX_REPLAY_SECONDS = 30.0
 
 @dataclass(frozen=True)
 class GrammarAccept:
-    """Keep the grammar's reading when it is confident and the templates parse it."""
+    """Keep the grammar's reading when it is confident and understood as a whole sentence.
 
-    intents: Intents
+    `understood` is the intent matcher (with its slot checks), so a sentence the decoder cut
+    short ("start breathing for three") is not taken for a command.
+    """
+
+    understood: Callable[[str], bool]
     min_confidence: float
 
     def __call__(self, transcript: Transcript) -> bool:
         if transcript.is_empty or transcript.confidence < self.min_confidence:
             return False
-        return recognize_best(transcript.text, self.intents) is not None
+        return self.understood(transcript.text)
+
+
+def parses_with(intents: Intents) -> Callable[[str], bool]:
+    """Understood means: some template of `intents` matches."""
+    return lambda text: recognize_best(text, intents) is not None
+
+
+def _words(text: str) -> list[str]:
+    return text.lower().split()
+
+
+@dataclass(frozen=True)
+class CloseEnough:
+    """After the free pass, keep the grammar's reading when the two heard nearly the same.
+
+    A grammar reading below the confidence bar is often still right: the free pass then
+    hears the same sentence with a slip ("i took a shot you" for "i took a shower"). When the
+    free pass heard more words after the grammar's sentence ("i walked the dog to the park"),
+    or something else altogether, the free pass wins.
+    """
+
+    understood: Callable[[str], bool]
+    min_similarity: float
+
+    def __call__(self, grammar: Transcript, free: Transcript) -> bool:
+        if grammar.is_empty or not self.understood(grammar.text):
+            return False
+        if free.is_empty:
+            return True
+        said, heard = _words(grammar.text), _words(free.text)
+        if len(heard) >= len(said) + 2 and heard[: len(said) - 1] == said[: len(said) - 1]:
+            return False
+        similarity = SequenceMatcher(None, grammar.text.lower(), free.text.lower()).ratio()
+        return similarity >= self.min_similarity
 
 
 class TwoPassRecognizer:
@@ -38,10 +77,12 @@ class TwoPassRecognizer:
         free_pass: Recognizer,
         accept: Callable[[Transcript], bool],
         max_replay_seconds: float = MAX_REPLAY_SECONDS,
+        prefer_grammar: Callable[[Transcript, Transcript], bool] | None = None,
     ) -> None:
         self.grammar_pass = grammar_pass
         self.free_pass = free_pass
         self.accept = accept
+        self.prefer_grammar = prefer_grammar
         self._limit = int(max_replay_seconds * SAMPLE_RATE) * SAMPLE_WIDTH
         self._kept: list[bytes] = []
         self._kept_bytes = 0
@@ -74,10 +115,11 @@ class TwoPassRecognizer:
         second = transcribe(self.free_pass, self._kept)
         self._kept = []
         self.used_free_pass = True
+        chosen = first if self.prefer_grammar and self.prefer_grammar(first, second) else second
         return Transcript(
-            text=second.text,
-            confidence=second.confidence,
-            alternatives=second.alternatives,
+            text=chosen.text,
+            confidence=chosen.confidence,
+            alternatives=chosen.alternatives,
             decode_seconds=first.decode_seconds + second.decode_seconds,
             audio_seconds=second.audio_seconds,
         )
