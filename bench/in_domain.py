@@ -77,7 +77,7 @@ def run(hearing: Hearing, utterances: list[dict], voices: list[synth.Voice],
             pcm = to_pcm16(samples)
             heard = hearing.hear(pcm[i:i + CHUNK] for i in range(0, len(pcm), CHUNK))
             outcomes.append(Outcome(
-                voice=f"{voice.name}@{voice.rate}", text=expected["text"],
+                voice=voice.label, text=expected["text"],
                 heard=heard.transcript.text, right=judged_right(expected, heard.turn),
                 is_crisis_line="safety" in expected,
                 decode_seconds=heard.transcript.decode_seconds,
@@ -106,15 +106,19 @@ def table(outcomes: list[Outcome]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--snr", type=float, default=15.0, help="dB; 'none' for clean")
+    parser.add_argument("--snr", type=float, default=15.0, help="kitchen noise, dB SNR")
     parser.add_argument("--clean", action="store_true", help="no noise")
     parser.add_argument("--limit", type=int, default=0, help="only the first N utterances")
     parser.add_argument("--engine", default="pocketsphinx", choices=("pocketsphinx", "vosk"))
+    parser.add_argument("--espeak", type=int, default=len(synth.VOICES),
+                        help="how many espeak-ng voices (default all)")
+    parser.add_argument("--flite", action="store_true", help="also flite's voices")
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
     utterances = load_utterances()[: args.limit or None]
     began = time.perf_counter()
-    outcomes = run(fresh_hearing(args.engine), utterances, synth.voices(),
+    voices = synth.voices()[: args.espeak] + (synth.flite_voices() if args.flite else [])
+    outcomes = run(fresh_hearing(args.engine), utterances, voices,
                    None if args.clean else load_noise(), None if args.clean else args.snr)
     print(f"engine {args.engine}, {'clean' if args.clean else f'kitchen noise at {args.snr} dB'}"
           f", {len(utterances)} utterances, {time.perf_counter() - began:.0f} s")

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Installs the system libraries Small Wins needs (Debian/Ubuntu/Raspberry Pi OS).
-# espeak-ng: the voice; libportaudio2: the microphone; sox: test and benchmark audio.
+# espeak-ng: the voice; libportaudio2: the microphone; sox, flite: test and benchmark audio.
 set -eu
-PACKAGES="espeak-ng libespeak-ng1 libportaudio2 sox python3-venv"
+PACKAGES="espeak-ng libespeak-ng1 libportaudio2 sox flite python3-venv"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
