@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Protocol
 
 from intents.values import Action, Reply
 from voice.app import App
@@ -43,7 +44,7 @@ class Mode(Enum):
     LISTENING = "listening"
 
 
-class Schedule:
+class Schedule(Protocol):
     """What the loop needs of the day's schedule (voice.day_schedule.DaySchedule)."""
 
     def run_pending(self) -> list[Reply]: ...
@@ -51,7 +52,7 @@ class Schedule:
     def apply(self, actions: tuple[Action, ...]) -> None: ...
 
 
-class Guide:
+class Guide(Protocol):
     """Something long the assistant plays that "stop" must end (the breathing guide)."""
 
     def start(self, action: Action) -> None: ...
