@@ -72,9 +72,9 @@ def speech_end(samples: np.ndarray) -> float:
     return (int(loud[-1]) + 1) * frame / SAMPLE_RATE
 
 
-def endpoint(pcm: bytes, end_of_speech: float, pace: bool) -> tuple[Utterance, float]:
+def endpoint(pcm: bytes, end_of_speech: float, pace: bool) -> tuple[Utterance, float] | None:
     """Feed `pcm` to a fresh splitter, chunk by chunk (in real time when `pace`); the
-    utterance and how long after the end of speech it came out."""
+    utterance and how long after the end of speech it came out, or None if none did."""
     splitter = UtteranceSplitter()
     step = chunk_bytes()
     started = time.perf_counter()
@@ -89,7 +89,7 @@ def endpoint(pcm: bytes, end_of_speech: float, pace: bool) -> tuple[Utterance, f
             if pace:
                 return utterance, time.perf_counter() - started - end_of_speech
             return utterance, arrives - end_of_speech
-    raise RuntimeError("the endpointer never ended the utterance")
+    return None
 
 
 def stopwatch(action: Callable[[], object]) -> tuple[object, float]:
@@ -99,12 +99,16 @@ def stopwatch(action: Callable[[], object]) -> tuple[object, float]:
 
 
 def measure(hearing: Hearing, voice_out: TextToSpeech, text: str, voice: synth.Voice, seed: int,
-            pace: bool) -> Stages:
+            pace: bool) -> Stages | None:
+    """None when the endpointer heard no utterance in it (the service would not reply)."""
     samples = synth.render(text, voice, seed=seed)
     end = speech_end(samples)
     tail = np.random.default_rng(seed).normal(0, 10 ** (synth.NOISE_FLOOR_DBFS / 20),
                                               int(TAIL_SECONDS * SAMPLE_RATE))
-    utterance, waited = endpoint(to_pcm16(np.concatenate([samples, tail])), end, pace)
+    ended = endpoint(to_pcm16(np.concatenate([samples, tail])), end, pace)
+    if ended is None:
+        return None
+    utterance, waited = ended
     recognizer = hearing.recognizer
     _, fed = stopwatch(lambda: (recognizer.start(), recognizer.feed(utterance.audio)))
     transcript, finish = stopwatch(recognizer.finish)
@@ -155,10 +159,13 @@ def main(argv: list[str] | None = None) -> None:
         hearing, app = fresh_hearing(Path(home))
         voice_out = TextToSpeech(app.settings.speech_rate, app.settings.voice)
         voice_out.render("Ready.")  # the engine's first render loads espeak-ng's voice
-        results = [measure(hearing, voice_out, u["text"], voice, index, args.pace)
-                   for index, u in enumerate(utterances)]
+        measured = {u["text"]: measure(hearing, voice_out, u["text"], voice, index, args.pace)
+                    for index, u in enumerate(utterances)}
+    results = [stages for stages in measured.values() if stages is not None]
+    missed = [text for text, stages in measured.items() if stages is None]
     print(f"latency: {len(results)} utterances, espeak-ng {voice.name} at {voice.rate} wpm, "
-          f"{'fed at the pace of speech' if args.pace else 'not paced'}")
+          f"{'fed at the pace of speech' if args.pace else 'not paced'}"
+          + (f"; no utterance found in {len(missed)}: {missed}" if missed else ""))
     print(table(results))
     if args.show:
         for r in results:
