@@ -275,6 +275,14 @@ class Store:
         )
         return [_win(row) for row in rows]
 
+    def recent_activities(self, limit: int) -> list[str]:
+        """The person's own distinct activities, lower case, most recently logged first."""
+        rows = self._query(
+            "SELECT lower(activity) AS said FROM wins GROUP BY said ORDER BY MAX(at) DESC LIMIT ?",
+            (limit,),
+        )
+        return [row["said"] for row in rows]
+
     def all_wins(self) -> list[Win]:
         return [_win(row) for row in self._query("SELECT * FROM wins ORDER BY at, id")]
 

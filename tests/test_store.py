@@ -176,3 +176,10 @@ def test_full_disk_keeps_what_was_saved(tmp_path: Path) -> None:
         if store is not None:
             store.close()
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_recent_activities_are_distinct_newest_first_and_capped(store: Store) -> None:
+    store.add_wins([Win("Fed the cat", NOW - timedelta(days=3)), Win("made tea", NOW)])
+    store.add_wins([Win("fed the cat", NOW - timedelta(days=1))])
+    assert store.recent_activities(10) == ["made tea", "fed the cat"]
+    assert store.recent_activities(1) == ["made tea"]

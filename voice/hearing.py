@@ -19,6 +19,7 @@ from voice.wake import WakeWordDetector, WakeWordError
 # Wildcard slots whose phrases are worth putting in the grammar: the common small wins and the
 # person's own. Anything else still reaches the general language model.
 PHRASE_SLOTS = ("activity",)
+OWN_ACTIVITIES = 300  # the most recent distinct ones: the grammar stays small as years pass
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Heard:
 
 def known_activities(store: Store, language: str = "en") -> list[str]:
     """Built-in common wins and the person's own past ones, lower case, without repeats."""
-    own = [w.activity.lower() for w in store.all_wins()]
+    own = store.recent_activities(OWN_ACTIVITIES)
     return list(dict.fromkeys([*lexicon(language)["known_activities"], *own]))
 
 
