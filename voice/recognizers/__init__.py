@@ -69,9 +69,11 @@ def build_recognizer(
 def _pocketsphinx(
     intents: Intents, understood: Callable[[str], bool], wildcard_values: Phrases | None = None
 ) -> Recognizer:
-    from voice.recognizers.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.recognizers.pocketsphinx_engine import PocketSphinxRecognizer, new_decoder
 
-    free = PocketSphinxRecognizer()
+    # One decoder for both passes; its general language model (66 MB) is loaded only when
+    # the first utterance needs the free pass.
+    free = PocketSphinxRecognizer(decoder=new_decoder(language_model=False))
     grammar = build_grammar(intents, known_word=free.knows, wildcard_values=wildcard_values)
     commands = PocketSphinxRecognizer(grammar.jsgf, decoder=free.decoder)
     return TwoPassRecognizer(commands, free, GrammarAccept(understood, POCKETSPHINX_MIN_CONFIDENCE),

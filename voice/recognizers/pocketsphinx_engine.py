@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
 
-from pocketsphinx import Config, Decoder
+from pocketsphinx import Config, Decoder, get_model_path
 
 from voice.audio import seconds
 from voice.recognizers.base import RecognizerError
@@ -12,16 +13,20 @@ from voice.transcript import Transcript
 
 FREE_SEARCH = "_default"  # the general language model the default config loads
 GRAMMAR_SEARCH = "grammar"
+LANGUAGE_MODEL = os.path.join(get_model_path(), "en-us", "en-us.lm.bin")
 
 
-def new_decoder() -> Decoder:
-    """A decoder with the embedded US English model and its general language model.
+def new_decoder(language_model: bool = True) -> Decoder:
+    """A decoder with the embedded US English model, and its general language model unless
+    `language_model` is False (66 MB less: a free pass then loads it when first needed).
 
     Dither adds noise below one bit: audio with stretches of exact digital silence (a
     generated file, a muted input) otherwise upsets the feature normalisation and sentences
     come out cut short ("i want to" for "I watered the plant").
     """
-    return Decoder(Config(loglevel="FATAL", dither=True))
+    if language_model:
+        return Decoder(Config(loglevel="FATAL", dither=True))
+    return Decoder(Config(loglevel="FATAL", dither=True, lm=None))
 
 
 class PocketSphinxRecognizer:
@@ -38,6 +43,7 @@ class PocketSphinxRecognizer:
     ) -> None:
         self._decoder = decoder if decoder is not None else new_decoder()
         self._search = FREE_SEARCH
+        self._language_model_ready = decoder is None
         if jsgf is not None:
             self._search = GRAMMAR_SEARCH
             try:
@@ -57,10 +63,15 @@ class PocketSphinxRecognizer:
         return self._decoder.lookup_word(word) is not None
 
     def start(self) -> None:
+        if self._search == FREE_SEARCH and not self._language_model_ready:
+            # a shared decoder made without it: load the general model on first use
+            self._decoder.add_lm_file(FREE_SEARCH, LANGUAGE_MODEL)
+            self._language_model_ready = True
         self._audio_bytes = 0
         self._busy = 0.0
-        if self._decoder.current_search() != self._search:
-            self._decoder.activate_search(self._search)
+        # switching searches is cheap; asking which one is current crashes PocketSphinx on a
+        # decoder that has not had one active yet
+        self._decoder.activate_search(self._search)
         self._decoder.start_utt()
 
     def feed(self, chunk: bytes) -> None:
