@@ -36,6 +36,7 @@ class Outcome:
     heard: str
     right: bool
     is_crisis_line: bool
+    screened: bool  # the safety screen found crisis or check-in language
     decode_seconds: float
     audio_seconds: float
 
@@ -80,6 +81,7 @@ def run(hearing: Hearing, utterances: list[dict], voices: list[synth.Voice],
                 voice=voice.label, text=expected["text"],
                 heard=heard.transcript.text, right=judged_right(expected, heard.turn),
                 is_crisis_line="safety" in expected,
+                screened=heard.turn.screen.level is not Safety.NONE,
                 decode_seconds=heard.transcript.decode_seconds,
                 audio_seconds=heard.transcript.audio_seconds))
     return outcomes

@@ -1,0 +1,84 @@
+"""In-domain speech: our own utterances in synthetic voices with kitchen noise at 15 dB,
+through the whole path (recogniser with the grammar from our templates, safety screen,
+intent matcher). See bench/in_domain.py; its figures are in the README."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import synth
+from bench.in_domain import Outcome, fresh_hearing, load_noise, load_utterances, run
+from tests.conftest import shared
+
+SNR_DB = 15.0
+TARGET = 0.95
+# Measured with PocketSphinx (the embedded default) at 15 dB; a change that loses accuracy
+# fails here. espeak-ng's formant voices are far from human speech for the acoustic model.
+ESPEAK_FLOOR = 0.55  # measured 0.646 (en-us 70.8%, en-gb 58.5%)
+FLITE_FLOOR = 0.40  # measured 0.523 on slt
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not synth.available(), reason="espeak-ng is not installed"),
+]
+
+
+def _share(outcomes: list[Outcome]) -> float:
+    return sum(o.right for o in outcomes) / len(outcomes)
+
+
+@pytest.fixture(scope="module")
+def espeak() -> list[Outcome]:
+    shared("speech-to-intent/kitchen.wav")
+    # two of the four voices (US and UK), to keep CI's run short; bench.in_domain runs all
+    return run(fresh_hearing("pocketsphinx"), load_utterances(), synth.voices()[:2],
+               load_noise(), SNR_DB)
+
+
+@pytest.fixture(scope="module")
+def flite() -> list[Outcome]:
+    voices = synth.flite_voices()[:1]  # slt; bench.in_domain --flite runs all three
+    if not voices:
+        pytest.skip("flite is not installed")
+    shared("speech-to-intent/kitchen.wav")
+    return run(fresh_hearing("pocketsphinx"), load_utterances(), voices, load_noise(), SNR_DB)
+
+
+def test_the_set_is_large_and_covers_every_kind() -> None:
+    utterances = load_utterances()
+    assert len(utterances) >= 60
+    intents = {u.get("intent") for u in utterances}
+    assert {"LogWin", "SetIntention", "RateMood", "StartBreathing", "Stop", "Help",
+            "Setback"} <= intents
+    assert sum("safety" in u for u in utterances) >= 8
+
+
+def test_nothing_safe_is_screened_as_a_crisis_from_audio(espeak: list[Outcome],
+                                                         flite: list[Outcome]) -> None:
+    """Misheard speech must not raise a false alarm: no everyday line is screened."""
+    heard = {(o.voice, o.text): o for o in espeak + flite}
+    screened = [key for key, o in heard.items() if not o.is_crisis_line and o.screened]
+    assert screened == []
+
+
+def test_espeak_voices_stay_above_the_measured_floor(espeak: list[Outcome]) -> None:
+    assert _share(espeak) >= ESPEAK_FLOOR
+
+
+def test_flite_voices_stay_above_the_measured_floor(flite: list[Outcome]) -> None:
+    assert _share(flite) >= FLITE_FLOOR
+
+
+@pytest.mark.xfail(strict=True, reason="the 95% target is not met with PocketSphinx on these "
+                   "synthetic voices at 15 dB; the figures are in the README")
+def test_intent_and_key_slot_right_for_95_percent(espeak: list[Outcome],
+                                                   flite: list[Outcome]) -> None:
+    assert _share(espeak) >= TARGET and _share(flite) >= TARGET
+
+
+@pytest.mark.xfail(strict=True, reason="some crisis lines are misheard by PocketSphinx on "
+                   "synthetic voices at 15 dB; the figures are in the README")
+def test_every_crisis_line_is_screened_from_the_audio(espeak: list[Outcome],
+                                                      flite: list[Outcome]) -> None:
+    missed = [(o.voice, o.text) for o in espeak + flite if o.is_crisis_line and not o.right]
+    assert missed == []
