@@ -1,5 +1,5 @@
 """Each benchmark runs once on a small sample and prints its table: proof that it still works.
-Nothing here asserts on speed or accuracy; the figures are in bench/RESULTS.md."""
+Nothing here asserts on speed or accuracy; the figures are in the README."""
 
 from __future__ import annotations
 
