@@ -75,34 +75,28 @@ class Skill:
         return Helpline(line=entry["line"], emergency=entry["emergency"])
 
     def understand(self, text: str) -> tuple[Screen, Intent | None]:
-        """Screen and match only: nothing is stored."""
-        screen = self._screen(text)
+        """Screen, then match what passed the screen; nothing is stored."""
+        screen = self.screen.screen(text)
         if screen.level is not Safety.NONE or len(text) > MAX_CHARACTERS:
             return screen, None
-        return screen, self.matcher.match(text)
-
-    def _screen(self, text: str) -> Screen:
-        screen = self.screen.screen(text)
-        if screen.level is Safety.NONE and len(text) <= MAX_CHARACTERS:
-            intent = self.matcher.match(text)
-            if intent is not None and intent.name == CRISIS_PHRASE:
-                return Screen(Safety.CHECK_IN, "crisis_phrase", screen.past_ideation)
-        return screen
+        intent = self.matcher.match(text)
+        if intent is not None and intent.name == CRISIS_PHRASE:
+            return Screen(Safety.CHECK_IN, "crisis_phrase", screen.past_ideation), None
+        return screen, intent
 
     def handle(self, text: str, now: datetime) -> Turn:
         """Everything one utterance does, in one transaction."""
         with self.store.transaction():
             ctx = self.context(now, text)
-            screen = self._screen(text)
+            screen, intent = self.understand(text)
             refused = None
             if screen.level is not Safety.NONE:
                 reply = self._safety_reply(screen, ctx)
-                intent = None
             elif not text.strip() or len(text) > MAX_CHARACTERS:
                 refused = "empty" if not text.strip() else "too_long"
-                intent, reply = None, Reply(self.replies.text("Support", refused))
+                reply = Reply(self.replies.text("Support", refused))
             else:
-                intent, reply = self._respond(text, ctx)
+                intent, reply = self._respond(intent, ctx)
                 if screen.past_ideation:
                     reply = Reply(f"{reply.text} {self.replies.text('Safety', 'past_mention')}",
                                   reply.actions, reply.expects_answer)
@@ -120,8 +114,7 @@ class Skill:
         return Reply(self.replies.text(
             "Safety", key, line=ctx.helpline.line, emergency=ctx.helpline.emergency))
 
-    def _respond(self, text: str, ctx: Context) -> tuple[Intent | None, Reply]:
-        intent = self.matcher.match(text)
+    def _respond(self, intent: Intent | None, ctx: Context) -> tuple[Intent | None, Reply]:
         pending = ctx.dialogue.pending()
         if pending is not None:
             is_command = intent is not None and intent.name in COMMANDS
