@@ -33,6 +33,11 @@ def export_csv(store: Store) -> str:
     return out.getvalue()
 
 
+def export_text(store: Store, fmt: str) -> str:
+    """The whole history as `json` or `csv` text."""
+    return export_json(store) if fmt == "json" else export_csv(store)
+
+
 def _csv_row(table: str, row: dict[str, object]) -> dict[str, object]:
     at = row.get("at") or row.get("started_at") or row.get("created_at") or row.get("day")
     text = row.get("activity") or row.get("text") or row.get("task") or row.get("done")

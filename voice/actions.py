@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 from intents.values import Action
 from models.erase import erase_everything
-from models.export import export_csv, export_json, write_atomically
+from models.export import export_text, write_atomically
 from voice.app import App
+
+
+def _written(app: App, output: Path | None, folder: Path, suffix: str,
+             write: Callable[[Path], None]) -> Path:
+    """Write to `output`, or a dated file in the private `folder`; a file written outside the
+    data folder is remembered, so delete-everything can find it."""
+    now = app.clock()
+    if output is None:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        output = folder / f"smallwins-{now:%Y%m%d-%H%M%S}.{suffix}"
+    write(output)
+    if not output.resolve().is_relative_to(app.paths.data_dir.resolve()):
+        app.store().remember_written_file(output, now)
+    return output
 
 
 def export_history(app: App, fmt: str, output: Path | None) -> Path:
     """Write the history as JSON or CSV; the default place is the exports folder."""
-    store = app.store()
-    content = export_json(store) if fmt == "json" else export_csv(store)
-    now = app.clock()
-    if output is None:
-        app.paths.exports_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        output = app.paths.exports_dir / f"smallwins-{now:%Y%m%d-%H%M%S}.{fmt}"
-    write_atomically(output, content)
-    if not output.resolve().is_relative_to(app.paths.data_dir.resolve()):
-        store.remember_written_file(output, now)
-    return output
+    content = export_text(app.store(), fmt)
+    return _written(app, output, app.paths.exports_dir, fmt,
+                    lambda path: write_atomically(path, content))
+
+
+def backup_history(app: App, output: Path | None) -> Path:
+    """A copy of the database; the default place is the backups folder."""
+    return _written(app, output, app.paths.backups_dir, "db", app.store().backup)
 
 
 def delete_everything(app: App) -> list[Path]:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from intents.handlers.context import period_span
-from voice.actions import delete_everything, export_history
+from models.export import export_text
+from voice.actions import backup_history, delete_everything, export_history
 from voice.app import EXIT_USAGE, App, UserError
 
 
@@ -58,10 +59,7 @@ def list_wins(args: argparse.Namespace, app: App) -> int:
 
 def export(args: argparse.Namespace, app: App) -> int:
     if args.output == Path("-"):
-        from models.export import export_csv, export_json
-
-        store = app.store()
-        sys.stdout.write(export_json(store) if args.format == "json" else export_csv(store))
+        sys.stdout.write(export_text(app.store(), args.format))
         return 0
     path = export_history(app, args.format, args.output)
     print(f"Exported to {path}")
@@ -69,16 +67,7 @@ def export(args: argparse.Namespace, app: App) -> int:
 
 
 def backup(args: argparse.Namespace, app: App) -> int:
-    now = app.clock()
-    output = args.output
-    if output is None:
-        app.paths.backups_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        output = app.paths.backups_dir / f"smallwins-{now:%Y%m%d-%H%M%S}.db"
-    store = app.store()
-    store.backup(output)
-    if not output.resolve().is_relative_to(app.paths.data_dir.resolve()):
-        store.remember_written_file(output, now)
-    print(f"Backed up to {output}")
+    print(f"Backed up to {backup_history(app, args.output)}")
     return 0
 
 
