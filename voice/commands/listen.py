@@ -9,6 +9,7 @@ from pathlib import Path
 from models.store import Store
 from voice.app import EXIT_DATA, App
 from voice.audio import AudioError, WavSource
+from voice.commands.understand import understood
 from voice.hearing import Hearing
 
 
@@ -44,9 +45,7 @@ def listen(args: argparse.Namespace, app: App) -> int:
             "file": str(path),
             "transcript": transcript.text,
             "confidence": round(transcript.confidence, 3),
-            "intent": turn.intent.name if turn.intent else None,
-            "slots": turn.intent.slots if turn.intent else {},
-            "safety": turn.screen.level.value,
+            **understood(transcript.text, turn.screen, turn.intent),
             "reply": turn.reply.text,
             "audio_seconds": round(transcript.audio_seconds, 3),
             "decode_seconds": round(transcript.decode_seconds, 3),

@@ -7,6 +7,8 @@ import json
 import sys
 from collections.abc import Iterator
 
+from intents.safety import Screen
+from intents.values import Intent
 from models.store import Store
 from voice.actions import run_actions
 from voice.app import EXIT_DATA, EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
@@ -41,6 +43,12 @@ def _stdin_lines() -> Iterator[tuple[int, str | None]]:
             yield number, None
 
 
+def understood(text: str, screen: Screen, intent: Intent | None) -> dict[str, object]:
+    """What was heard and made of it, as the JSON every command prints."""
+    return {"text": text, "intent": intent.name if intent else None,
+            "slots": intent.slots if intent else {}, "safety": screen.level.value}
+
+
 def understand(args: argparse.Namespace, app: App) -> int:
     skill = app.skill(Store.memory())
     lines = [(0, " ".join(args.text))] if args.text else _stdin_lines()
@@ -51,13 +59,8 @@ def understand(args: argparse.Namespace, app: App) -> int:
                   "Convert the input with iconv -t UTF-8.", file=sys.stderr)
             status = EXIT_DATA
             continue
-        screen, intent = skill.understand(utterance)
-        print(json.dumps({
-            "text": utterance,
-            "intent": intent.name if intent else None,
-            "slots": intent.slots if intent else {},
-            "safety": screen.level.value,
-        }, ensure_ascii=False), flush=True)
+        print(json.dumps(understood(utterance, *skill.understand(utterance)), ensure_ascii=False),
+              flush=True)
     return status
 
 
@@ -71,11 +74,8 @@ def say_text(args: argparse.Namespace, app: App) -> int:
         raise UserError(f"{turn.reply.text} (The text was {len(utterance)} characters; "
                         "nothing was stored.)", EXIT_DATA)
     if args.json:
-        print(json.dumps({
-            "text": turn.text, "intent": turn.intent.name if turn.intent else None,
-            "slots": turn.intent.slots if turn.intent else {}, "safety": turn.screen.level.value,
-            "reply": turn.reply.text,
-        }, ensure_ascii=False), flush=True)
+        said = {**understood(turn.text, turn.screen, turn.intent), "reply": turn.reply.text}
+        print(json.dumps(said, ensure_ascii=False), flush=True)
     else:
         print(turn.reply.text, flush=True)
     for line in run_actions(app, turn.reply.actions):
