@@ -11,7 +11,7 @@ from intents.safety import Safety
 from intents.skill import Skill
 from intents.values import Turn
 from models.store import Store
-from voice.app import EXIT_UNAVAILABLE, App, UserError
+from voice.app import EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
 from voice.recognizers import Recognizer, RecognizerError, build_recognizer, transcribe
 from voice.transcript import Transcript
 from voice.wake import WakeWordDetector, WakeWordError
@@ -78,4 +78,4 @@ def wake_detector(app: App) -> WakeWordDetector:
     try:
         return WakeWordDetector(app.settings.wake_word)
     except WakeWordError as error:
-        raise UserError(f"{error} Set wake_word in {app.paths.config_file}.", 64) from error
+        raise UserError(f"{error} Set wake_word in {app.paths.config_file}.", EXIT_USAGE) from error
