@@ -13,7 +13,7 @@ from hassil.util import merge_dict
 
 from intents.activities import clean_activity, parse_activities
 from intents.data import DATA_ROOT, lexicon
-from intents.normalize import MAX_CHARACTERS, clauses, expand_contractions
+from intents.normalize import MAX_CHARACTERS, clauses, tidy
 from intents.spoken_time import parse_spoken_time
 from intents.values import Intent
 
@@ -75,7 +75,7 @@ class IntentMatcher:
 
     def match(self, text: str) -> Intent | None:
         """The best intent for the whole text, else for its first clause that has one."""
-        text = expand_contractions(text[:MAX_CHARACTERS], self.language)
+        text = tidy(text[:MAX_CHARACTERS], self.language)
         candidates = [text]
         parts = clauses(text)
         if len(parts) > 1:

@@ -1,4 +1,4 @@
-"""Text clean-up shared by the safety screen and the intent matcher."""
+"""Text clean-up shared by the safety screen and the intent matcher: one normalised text."""
 
 from __future__ import annotations
 
@@ -6,32 +6,76 @@ import re
 from functools import cache
 
 from intents.data import lexicon
+from intents.lemmas import is_word, verb_form
 
 MAX_CHARACTERS = 2000
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ",
-                         "\u2013": " ", "\u00a0": " "})
+                         "\u2013": " ", "\u00a0": " ", "\u2026": "...", "`": "'"})
+# A false start: the same short word said twice ("I I just", "to to").
+_STUTTER = re.compile(r"\b(i|to|the|a|my|it|we|and|but|so|was|am|is|want|just)(\s+\1\b)+",
+                      re.IGNORECASE)
+
+# What the table above leaves: "nobody'll", "everyone'd", "mum's gonna" stay readable.
+_CLITIC_WORDS = {"'ll": "will", "'d": "would", "'ve": "have", "'re": "are", "'m": "am",
+                 "n't": "not"}
+_CLITICS = re.compile(r"(\w+?)('ll|'d|'ve|'re|'m|n't)\b", re.IGNORECASE)
+
+# "thinkin", "goin'", "feelin": the g that speech drops.
+_G_DROPPED = re.compile(r"\b([a-z]{2,}in)'?(?![\w'])", re.IGNORECASE)
+
+
+def _restore_g(match: re.Match[str]) -> str:
+    word = match.group(1)
+    if is_word(word.lower()) or verb_form(f"{word.lower()}g") != "gerund":
+        return match.group(0)
+    return f"{word}g"
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
 def _contractions(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     table = lexicon(language)["contractions"]
-    words = sorted(table, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    pattern = re.compile(rf"(?<![\w'])({alternatives})(?![\w'])", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w'])({_alternatives(list(table))})(?![\w'])", re.IGNORECASE)
     return pattern, table
 
 
-def expand_contractions(text: str, language: str = "en") -> str:
-    """Straight quotes, contractions expanded ("I've" -> "i have"), spaces folded; case kept."""
+@cache
+def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    fillers = lexicon(language)["fillers"]
+    anywhere = re.compile(rf"(?<![\w'])({_alternatives(fillers['anywhere'])})(?![\w'])[,.]?",
+                          re.IGNORECASE)
+    set_off = _alternatives(fillers["between_commas"])
+    between = re.compile(rf"(^|[,.!?;:]\s*)({set_off})(\s*,|\s*$|(?=\s*[.!?;:]))",
+                         re.IGNORECASE)
+    return anywhere, between
+
+
+def tidy(text: str, language: str = "en") -> str:
+    """Quotes straightened, fillers and false starts dropped, contractions and spoken
+    spellings expanded ("I've" -> "i have", "gonna" -> "going to"), spaces folded; case kept."""
     text = text.translate(_QUOTES)
+    anywhere, between = _fillers(language)
+    text = anywhere.sub(" ", text)
+    for _ in range(3):  # "like, you know, I..." sheds one layer per pass
+        text = re.sub(r"^[\s,.;:]+", "", text)
+        text = between.sub(lambda m: m.group(1), text)
+    text = re.sub(r"\s*,(\s*[,.!?;:])+", lambda m: m.group(1).strip()[-1], text)
     pattern, table = _contractions(language)
     text = pattern.sub(lambda m: table[m.group(1).lower()], text)
+    text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
+    text = _G_DROPPED.sub(_restore_g, text)
+    text = _STUTTER.sub(lambda m: m.group(1), text)
+    text = re.sub(r"\s+([,.!?;:])", r"\1", text)
+    text = re.sub(r"^[\s,.;:]+", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 def normalize(text: str, language: str = "en") -> str:
-    """Lower-cased `expand_contractions`."""
-    return expand_contractions(text.lower(), language)
+    """Lower-cased `tidy`."""
+    return tidy(text.lower(), language)
 
 
 def clauses(text: str) -> list[str]:

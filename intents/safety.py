@@ -1,14 +1,16 @@
-"""The safety screen: crisis, check-in or none, decided by phrasing before anything else."""
+"""The safety screen: concepts from intents/safety/<language>.yaml, composed into rules over
+the analysed utterance, decide crisis, check-in or none before anything else runs."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
+from intents.analysis import Analysis, analyse
 from intents.data import load_yaml
-from intents.normalize import normalize
 
 
 class Safety(StrEnum):
@@ -17,64 +19,179 @@ class Safety(StrEnum):
     CRISIS = "crisis"
 
 
+_RANK = {Safety.NONE: 0, Safety.CHECK_IN: 1, Safety.CRISIS: 2}
+_WORD = r"[\w']+"
+_BUILTINS = {
+    "_": rf"(?:{_WORD} )",
+    "gap": rf"(?:{_WORD} ){{0,3}}",
+    "gap6": rf"(?:{_WORD} ){{0,6}}",
+    "gap10": rf"(?:{_WORD} ){{0,10}}",
+}
+_REFERENCE = re.compile(r"\{(\w+)\}")
+_GAP_SPACE = re.compile(r"\{(_|gap|gap6|gap10)\} ")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule that matched: its kind, the level it gave, and the concepts it saw."""
+
+    kind: str
+    level: Safety
+    clause: str
+    words: str  # the lemmas the rule matched
+    concepts: tuple[str, ...]
+    about: str  # "speaker", "generic" or "other"
+    negated: bool = False
+
+
 @dataclass(frozen=True)
 class Screen:
-    """What the screen found: the level, its category, and whether past ideation was mentioned."""
+    """What the screen found. `category` is the deciding kind. A `denial` ("I'd never hurt
+    myself") and `past_ideation` are not risk, but are answered gently; `caution` marks a
+    means or harm word in an otherwise ordinary utterance."""
 
     level: Safety
     category: str | None = None
     past_ideation: bool = False
+    denial: bool = False
+    caution: bool = False
+    findings: tuple[Finding, ...] = ()
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class _Rule:
+    kind: str
     level: Safety
-    category: str
-    any_of: tuple[re.Pattern[str], ...]
-    all_of: tuple[re.Pattern[str], ...]
-
-    def matches(self, text: str) -> bool:
-        if self.all_of:
-            return all(p.search(text) for p in self.all_of)
-        return any(p.search(text) for p in self.any_of)
+    about: str  # "speaker" or "any"
+    denial: bool
+    when: frozenset[str]
+    unmasked: bool  # reads the line before idiom masks (questions about means)
+    patterns: tuple[tuple[re.Pattern[str], dict[str, str]], ...]
 
 
-@dataclass(frozen=True)
-class _Mask:
-    pattern: re.Pattern[str]
-    past: bool
+class _Compiler:
+    """Expands `{concept}` references into regular expressions over the lemma line."""
+
+    def __init__(self, concepts: dict[str, list[str]]) -> None:
+        self._concepts = concepts
+        self._expanded: dict[str, str] = {}
+
+    def concept(self, name: str, seen: tuple[str, ...] = ()) -> str:
+        if name in _BUILTINS:
+            return _BUILTINS[name]
+        if name in seen:
+            raise ValueError(f"safety concept {name!r} refers to itself")
+        if name not in self._expanded:
+            try:
+                entries = self._concepts[name]
+            except KeyError:
+                raise ValueError(f"safety rule uses an unknown concept {{{name}}}") from None
+            body = "|".join(self._inline(e, (*seen, name)) for e in entries)
+            self._expanded[name] = f"(?:{body})"
+        return self._expanded[name]
+
+    def _inline(self, text: str, seen: tuple[str, ...]) -> str:
+        return _REFERENCE.sub(lambda m: self.concept(m.group(1), seen), _tight(text))
+
+    def pattern(self, text: str) -> tuple[re.Pattern[str], dict[str, str]]:
+        """A rule's pattern; each concept it names becomes a group, so a match tells which."""
+        groups: dict[str, str] = {}
+
+        def group(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name in _BUILTINS:
+                return _BUILTINS[name]
+            key = f"c{len(groups)}"
+            groups[key] = name
+            return f"(?P<{key}>{self.concept(name)})"
+
+        body = _REFERENCE.sub(group, _tight(text))
+        return re.compile(rf"(?<![\w']){body}(?![\w'])"), groups
+
+
+def _tight(text: str) -> str:
+    """'{gap} word' and '{gap}word' mean the same: a gap already ends with its space."""
+    return _GAP_SPACE.sub(r"{\1}", text)
+
+
+def _mask(line: str, pattern: re.Pattern[str]) -> tuple[str, int]:
+    """Blank out what `pattern` matches, keeping every offset where it was."""
+    return pattern.subn(lambda m: re.sub(r"[^ ]", "~", m.group(0)), line)
 
 
 class SafetyScreen:
-    def __init__(self, masks: list[_Mask], rules: list[_Rule], language: str) -> None:
-        self._masks = masks
-        self._rules = rules
+    def __init__(self, data: dict[str, Any], language: str = "en") -> None:
+        compiler = _Compiler(data["concepts"])
         self._language = language
+        self._masks = [compiler.pattern(p)[0] for p in data["masks"]]
+        self._past = [compiler.pattern(p)[0] for p in data["past_ideation"]]
+        self._caution = [compiler.pattern(p)[0] for p in data["caution"]]
+        self._rules = [
+            _Rule(
+                kind=rule["kind"],
+                level=Safety(rule["level"]),
+                about=rule.get("about", "speaker"),
+                denial=rule.get("denial", True),
+                when=frozenset(rule.get("when", ())),
+                unmasked=rule.get("unmasked", False),
+                patterns=tuple(compiler.pattern(p) for p in rule["patterns"]),
+            )
+            for rule in data["rules"]
+        ]
 
     @classmethod
     @cache
     def load(cls, language: str = "en") -> SafetyScreen:
-        data = load_yaml(f"safety/{language}.yaml")
-        masks = [_Mask(re.compile(m["pattern"]), bool(m.get("past"))) for m in data["masks"]]
-        rules = [
-            _Rule(
-                level=level,
-                category=rule["category"],
-                any_of=tuple(re.compile(p) for p in rule.get("patterns", [])),
-                all_of=tuple(re.compile(p) for p in rule.get("all", [])),
-            )
-            for level, key in ((Safety.CRISIS, "crisis"), (Safety.CHECK_IN, "check_in"))
-            for rule in data[key]
-        ]
-        return cls(masks, rules, language)
+        return cls(load_yaml(f"safety/{language}.yaml"), language)
 
     def screen(self, text: str) -> Screen:
-        remaining = normalize(text, self._language)
+        analysis = analyse(text, self._language)
+        line = analysis.line
         past = False
-        for mask in self._masks:
-            remaining, count = mask.pattern.subn(" ", remaining)
-            past = past or (mask.past and count > 0)
-        for rule in self._rules:
-            if rule.matches(remaining):
-                return Screen(rule.level, rule.category, past)
-        return Screen(Safety.NONE, None, past)
+        for pattern in self._past:
+            line, count = _mask(line, pattern)
+            past = past or count > 0
+        caution = any(p.search(line) for p in self._caution)
+        unmasked = line
+        for pattern in self._masks:
+            line, _ = _mask(line, pattern)
+        findings = [f for rule in self._rules
+                    for f in self._apply(rule, unmasked if rule.unmasked else line, analysis)]
+        risky = [f for f in findings if not f.negated and f.level is not Safety.NONE]
+        if not risky:
+            denial = any(f.negated for f in findings)
+            return Screen(Safety.NONE, "denial" if denial else None, past, denial, caution,
+                          tuple(findings), analysis)
+        top = max(risky, key=lambda f: (_RANK[f.level], f.kind == "imminent"))
+        return Screen(top.level, top.kind, past, False, caution, tuple(findings), analysis)
+
+    def _apply(self, rule: _Rule, line: str, analysis: Analysis) -> list[Finding]:
+        """The rule's first unnegated finding, else its first negated one (a denial)."""
+        denied: list[Finding] = []
+        for pattern, groups in rule.patterns:
+            for match in pattern.finditer(line):
+                finding = self._finding(rule, match, groups, analysis)
+                if finding is None:
+                    continue
+                if not finding.negated:
+                    return [finding]
+                denied = denied or [finding]
+        return denied
+
+    def _finding(self, rule: _Rule, match: re.Match[str], groups: dict[str, str],
+                 analysis: Analysis) -> Finding | None:
+        token = analysis.token_at(match.start())
+        clause = analysis.clause_of(token)
+        if rule.when and clause.tense not in rule.when:
+            return None
+        about = "speaker" if rule.about == "any" else analysis.subject_before(token)
+        if about == "other":
+            return None
+        level = rule.level
+        if about == "generic" and level is Safety.CRISIS:
+            level = Safety.CHECK_IN
+        concepts = tuple(sorted({name for key, name in groups.items() if match.group(key)}))
+        negated = rule.denial and analysis.negated_before(token)
+        return Finding(rule.kind, level, clause.text, match.group(0).strip(), concepts, about,
+                       negated)

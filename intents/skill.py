@@ -107,10 +107,10 @@ class Skill:
         """Fixed text; the words that led here are never stored, only the time and category."""
         self.store.add_crisis_event(CrisisEvent(at=ctx.now, category=screen.category or "unknown"))
         ctx.dialogue.clear()
-        if screen.level is Safety.CRISIS:
-            key = "imminent" if screen.category == "imminent" else "crisis"
+        if screen.category in ("imminent", "means_question"):
+            key = screen.category
         else:
-            key = "means_question" if screen.category == "means_question" else "check_in"
+            key = "crisis" if screen.level is Safety.CRISIS else "check_in"
         return Reply(self.replies.text(
             "Safety", key, line=ctx.helpline.line, emergency=ctx.helpline.emergency))
 

@@ -89,7 +89,8 @@ def test_shared_setbacks_get_no_streak_or_shame_wording(skill: Skill, row: dict)
 
 @pytest.mark.parametrize("kind", ["crisis", "check_in"])
 def test_unseen_phrasings_are_caught(screen: SafetyScreen, kind: str) -> None:
-    missed = [t for t in PHRASINGS[kind] if screen.screen(t).level.value != kind]
+    """Caught means answered with help: a crisis reply or the gentle check-in question."""
+    missed = [t for t in PHRASINGS[kind] if screen.screen(t).level is Safety.NONE]
     assert missed == []
 
 

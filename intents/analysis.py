@@ -1,0 +1,199 @@
+"""Reading a normalised utterance: its words with their lemmas, and its clauses with who each
+is about, its tense, and whether it is negated or asked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from intents.data import lexicon
+from intents.lemmas import lemma, verb_form
+from intents.normalize import normalize
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,!?;:]")
+_END = frozenset(".!?;:")
+_NEGATION_WINDOW = 5
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    lemma: str
+    form: str  # see lemmas.verb_form
+    hedge: bool = False  # a softener ("just", "kind of"), left out of the lemma line
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # index of its first token
+    end: int  # one past its last token
+    text: str
+    subject: str  # "speaker", "generic" (someone), "other" (he, my friend, the phone)
+    tense: str  # "past", "perfect", "progressive", "future", "present" or "conditional"
+    negated: bool
+    question: bool
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str  # the normalised text
+    tokens: tuple[Token, ...]
+    clauses: tuple[Clause, ...]
+    line: str  # the lemmas, one space apart, softeners left out: what concept rules read
+    offsets: tuple[int, ...]  # where each token of `line` starts in it, by token index
+
+    def token_at(self, offset: int) -> int:
+        """The token that starts at or covers a character offset of `line`."""
+        index = 0
+        for i, start in enumerate(self.offsets):
+            if start < 0:
+                continue
+            if start > offset:
+                break
+            index = i
+        return index
+
+    def clause_of(self, token: int) -> Clause:
+        for clause in self.clauses:
+            if clause.start <= token < clause.end:
+                return clause
+        return self.clauses[-1]
+
+    def subject_before(self, token: int) -> str:
+        """Who the words at `token` are about: the nearest person named before them in their
+        clause ("she wants to..."), else the clause's own subject."""
+        clause = self.clause_of(token)
+        people = _words()["people"]
+        for i in range(token - 1, clause.start - 1, -1):
+            found = _subject_at(self.tokens, i, people)
+            if found:
+                return found
+        return clause.subject
+
+    def negated_before(self, token: int) -> bool:
+        """A negation shortly before `token` in its clause that is not turned back ('can't
+        stop', 'not sure')."""
+        clause = self.clause_of(token)
+        if clause.text.startswith("why "):  # "why shouldn't I ...?" asks, it does not deny
+            return False
+        words = _words()
+        start = max(clause.start, token - _NEGATION_WINDOW)
+        for i in range(start, token):
+            if self.tokens[i].word not in words["negations"]:
+                continue
+            following = " ".join(t.lemma for t in self.tokens[i + 1:i + 5] if not t.hedge)
+            if not any(following == r or following.startswith(f"{r} ")
+                       for r in words["reversers"]):
+                return True
+        return False
+
+
+@cache
+def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
+    data = lexicon(language)
+    subjects = {w: "other" if kind == "things" else kind
+                for kind, ws in data["subjects"].items() for w in ws}
+    people = {w: subjects[w] for w in data["pronouns"]}
+    return {
+        "subjects": subjects,
+        "people": people,
+        "skips": frozenset(data["subject_skips"]),
+        "joiners": frozenset(data["clause_joiners"]),
+        "negations": frozenset(data["negations"]),
+        "reversers": frozenset(data["negation_reversers"]),
+        "questions": frozenset(data["question_words"]),
+        "wh": frozenset(("how", "what", "which", "where", "why", "who", "whats", "hows")),
+        "hedges": frozenset(data["hedges"]),
+    }
+
+
+def _subject_at(tokens: tuple[Token, ...], i: int, subjects: dict[str, str]) -> str:
+    pair = f"{tokens[i].word} {tokens[i + 1].word}" if i + 1 < len(tokens) else ""
+    return subjects.get(pair) or subjects.get(tokens[i].word, "")
+
+
+def _hedges(words: list[str], hedges: frozenset[str]) -> list[bool]:
+    """Which words are softeners, single words or pairs ('kind of')."""
+    marks = [False] * len(words)
+    for i, word in enumerate(words):
+        if i + 1 < len(words) and f"{word} {words[i + 1]}" in hedges:
+            marks[i] = marks[i + 1] = True
+        elif word in hedges:
+            marks[i] = True
+    return marks
+
+
+def _tokens(text: str) -> tuple[Token, ...]:
+    words = [w.removesuffix("'s") for w in _TOKEN.findall(text.replace("cannot", "can not"))]
+    hedge = _hedges(words, _words()["hedges"])  # type: ignore[arg-type]
+    return tuple(Token(w, lemma(w), verb_form(w), h) for w, h in zip(words, hedge, strict=True))
+
+
+def _tense(tokens: tuple[Token, ...]) -> str:
+    if tokens and tokens[0].word in ("if", "unless", "suppose", "supposing"):
+        return "conditional"
+    lemmas = [t.lemma for t in tokens]
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1:i + 4]
+        if tok.word in ("will", "shall") or lemmas[i:i + 3] == ["be", "go", "to"]:
+            return "future"
+        if tok.lemma == "have" and any(t.form in ("participle", "past_or_participle")
+                                       for t in nxt[:2]) and tok.word != "had":
+            return "perfect"
+        if tok.lemma == "be" and any(t.form == "gerund" for t in nxt[:2]):
+            return "progressive"
+    if any(t.form in ("past", "past_or_participle") or t.word in ("was", "were", "had")
+           for t in tokens):
+        return "past"
+    return "present"
+
+
+def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
+    words = _words()
+    part = tokens[start:end]
+    subject = ""
+    for i in range(start, end):  # the first word after any joiner is the subject, or none
+        if tokens[i].word in words["skips"] or tokens[i].hedge or tokens[i].word == ",":
+            continue
+        subject = _subject_at(tokens, i, words["subjects"])
+        break
+    question = bool(part) and (
+        part[-1].word == "?" or part[0].word in words["wh"]
+        or (part[0].word in words["questions"] and len(part) > 1
+            and part[1].word in words["subjects"]))
+    return Clause(
+        start=start, end=end, text=" ".join(t.word for t in part),
+        subject=subject or "speaker", tense=_tense(part),
+        negated=any(t.word in words["negations"] for t in part), question=question,
+    )
+
+
+def _clauses(tokens: tuple[Token, ...]) -> tuple[Clause, ...]:
+    joiners = _words()["joiners"]
+    bounds = [0]
+    for i, tok in enumerate(tokens):
+        if tok.word in _END or tok.word == ",":
+            bounds.append(i + 1)
+        elif tok.word in joiners and i > bounds[-1]:
+            bounds.append(i)
+    bounds.append(len(tokens))
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return tuple(_clause(tokens, a, b) for a, b in spans) or (_clause(tokens, 0, 0),)
+
+
+def analyse(text: str, language: str = "en") -> Analysis:
+    """Normalise, split into words and clauses, and read each word's lemma."""
+    normalised = normalize(text, language)
+    tokens = _tokens(normalised)
+    parts: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for tok in tokens:
+        if tok.hedge:
+            offsets.append(-1)
+            continue
+        offsets.append(position)
+        parts.append(tok.lemma)
+        position += len(tok.lemma) + 1
+    return Analysis(normalised, tokens, _clauses(tokens), " ".join(parts), tuple(offsets))

@@ -1,0 +1,60 @@
+"""Word forms through LemmInflect: one lemma for every inflection, irregular ones included."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lemminflect import getAllInflections, getAllLemmas
+
+from intents.data import lexicon
+
+# Which reading of an ambiguous word to take as its lemma, in order. Adjectives and adverbs
+# keep their own form ("better off" must not become "good off").
+_POS_ORDER = ("VERB", "AUX", "NOUN")
+
+
+@cache
+def lemma(word: str) -> str:
+    """'took' -> 'take', 'pills' -> 'pill', 'written' -> 'write'; unknown words as given."""
+    if word in _kept():
+        return word
+    readings = getAllLemmas(word)
+    for pos in _POS_ORDER:
+        options = readings.get(pos)
+        if options:
+            return options[0]
+    return word
+
+
+@cache
+def _kept() -> frozenset[str]:
+    return frozenset(lexicon()["lemma_keep"])
+
+
+def is_word(word: str) -> bool:
+    """Is this a word of the language as it stands ('ruin' is; 'thinkin' is not)?"""
+    return bool(getAllLemmas(word))
+
+
+@cache
+def verb_form(word: str) -> str:
+    """'past', 'participle', 'past_or_participle', 'gerund', 'third_person' or 'base' ('' for
+    a word that is not a verb form)."""
+    base = lemma(word)
+    forms = getAllInflections(base, upos="VERB")
+    if not forms:
+        return ""
+    past = word in forms.get("VBD", ())
+    participle = word in forms.get("VBN", ())
+    if word != base and past and participle:
+        return "past_or_participle"
+    if word != base and past:
+        return "past"
+    if word != base and participle:
+        return "participle"
+    if word in forms.get("VBG", ()):
+        return "gerund"
+    if word in forms.get("VBZ", ()):
+        return "third_person"
+    return "base" if word == base else ""
+
