@@ -60,12 +60,13 @@ class Analysis:
                 return clause
         return self.clauses[-1]
 
-    def subject_before(self, token: int) -> str:
-        """Who the words at `token` are about: the nearest person named before them in their
-        clause ("she wants to..."), else the clause's own subject."""
-        clause = self.clause_of(token)
+    def subject_of(self, start: int, end: int) -> str:
+        """Who the words from token `start` to `end` are about: the nearest person named
+        before them in their clause ("she wants to..."), else the first one named among
+        them ("once the kids are away I'll do it"), else the clause's own subject."""
+        clause = self.clause_of(start)
         people = _words()["people"]
-        for i in range(token - 1, clause.start - 1, -1):
+        for i in [*range(start - 1, clause.start - 1, -1), *range(start, end + 1)]:
             found = _subject_at(self.tokens, i, people)
             if found:
                 return found

@@ -10,7 +10,7 @@ from intents.lemmas import is_word, verb_form
 
 MAX_CHARACTERS = 2000
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ",
-                         "\u2013": " ", "\u00a0": " ", "\u2026": "...", "`": "'"})
+                         "\u2013": " ", "\u00a0": " ", "`": "'"})
 # A false start: the same short word said twice ("I I just", "to to").
 _STUTTER = re.compile(r"\b(i|to|the|a|my|it|we|and|but|so|was|am|is|want|just)(\s+\1\b)+",
                       re.IGNORECASE)
@@ -20,6 +20,15 @@ _CLITIC_WORDS = {"'ll": "will", "'d": "would", "'ve": "have", "'re": "are", "'m"
                  "n't": "not"}
 _CLITICS = re.compile(r"(\w+?)('ll|'d|'ve|'re|'m|n't)\b", re.IGNORECASE)
 
+# "its" and "ill" typed without the apostrophe, told by the word after them.
+_BARE_ITS = re.compile(
+    r"\bits (?=(\w+ing|time|never|not|so|too|over|fine|ok|okay|like|all|just|been|the|a|my|"
+    r"really|hard|bad|late|no|nothing|always|only|still|because|about|pointless|hopeless|"
+    r"gonna|going|happening|done|finished|ready|here|there|what|how|weird|ok|alright)\b)",
+    re.IGNORECASE)
+_BARE_ILL = re.compile(
+    r"\bill (?=(be|do|go|have|just|never|get|see|make|take|try|call|tell|probably|finally|not|"
+    r"kill|end|die|leave|write|give|miss|need|ever|always|let|stop|keep|sort)\b)", re.IGNORECASE)
 # "thinkin", "goin'", "feelin": the g that speech drops.
 _G_DROPPED = re.compile(r"\b([a-z]{2,}in)'?(?![\w'])", re.IGNORECASE)
 
@@ -57,6 +66,7 @@ def tidy(text: str, language: str = "en") -> str:
     """Quotes straightened, fillers and false starts dropped, contractions and spoken
     spellings expanded ("I've" -> "i have", "gonna" -> "going to"), spaces folded; case kept."""
     text = text.translate(_QUOTES)
+    text = re.sub(r"\.{3,}|\u2026", " ", text)  # a trailing-off pause, not a full stop
     anywhere, between = _fillers(language)
     text = anywhere.sub(" ", text)
     for _ in range(3):  # "like, you know, I..." sheds one layer per pass
@@ -67,6 +77,8 @@ def tidy(text: str, language: str = "en") -> str:
     text = pattern.sub(lambda m: table[m.group(1).lower()], text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
     text = _G_DROPPED.sub(_restore_g, text)
+    text = _BARE_ITS.sub("it is ", text)
+    text = _BARE_ILL.sub("i will ", text)
     text = _STUTTER.sub(lambda m: m.group(1), text)
     text = re.sub(r"\s+([,.!?;:])", r"\1", text)
     text = re.sub(r"^[\s,.;:]+", "", text)

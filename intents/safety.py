@@ -182,10 +182,11 @@ class SafetyScreen:
     def _finding(self, rule: _Rule, match: re.Match[str], groups: dict[str, str],
                  analysis: Analysis) -> Finding | None:
         token = analysis.token_at(match.start())
+        last = analysis.token_at(max(match.start(), match.end() - 1))
         clause = analysis.clause_of(token)
         if rule.when and clause.tense not in rule.when:
             return None
-        about = "speaker" if rule.about == "any" else analysis.subject_before(token)
+        about = "speaker" if rule.about == "any" else analysis.subject_of(token, last)
         if about == "other":
             return None
         level = rule.level

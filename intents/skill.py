@@ -95,7 +95,10 @@ class Skill:
             elif not text.strip() or len(text) > MAX_CHARACTERS:
                 refused = "empty" if not text.strip() else "too_long"
                 reply = Reply(self.replies.text("Support", refused))
+            elif screen.denial:
+                reply = Reply(self.replies.text("Safety", "denial"))
             else:
+                ctx.caution = screen.caution
                 intent, reply = self._respond(intent, ctx)
                 if screen.past_ideation:
                     reply = Reply(f"{reply.text} {self.replies.text('Safety', 'past_mention')}",

@@ -7,11 +7,12 @@ from datetime import date, datetime, time, timedelta
 
 from intents.handlers.archive import start_reflection
 from intents.handlers.context import Context, day_start
-from intents.handlers.intentions import ask_checkin
+from intents.handlers.intentions import ask_checkin, todays_intentions
 from intents.handlers.routines import ask_routine
 from intents.handlers.support import welcome_back_due
 from intents.ladder import day_plan, is_low_day, suggestion_text
 from intents.lookback import look_back
+from intents.readback import only_safe
 from intents.replies import spoken_list
 from intents.values import Reply
 from models.records import Routine
@@ -115,7 +116,7 @@ def morning(ctx: Context) -> Reply:
     parts = [ctx.replies.text("Day", "morning_greeting")]
     if welcome_back_due(ctx):
         parts.append(ctx.replies.text("LogWin", "welcome_back"))
-    planned = [i.text for i in ctx.store.intentions_for(ctx.today) if i.status == "open"]
+    planned = [i.text for i in todays_intentions(ctx) if i.status == "open"]
     if planned:
         parts.append(ctx.replies.text("Day", "morning_plan", intentions=spoken_list(planned)))
     plan = day_plan(ctx.today, ctx.store.routines())
@@ -125,13 +126,14 @@ def morning(ctx: Context) -> Reply:
 
 
 def checkin(ctx: Context) -> Reply | None:
-    open_ones = [i for i in ctx.store.intentions_for(ctx.today) if i.status == "open"]
+    open_ones = [i for i in todays_intentions(ctx) if i.status == "open"]
     return ask_checkin(ctx, open_ones[0]) if open_ones else None
 
 
 def weekly(ctx: Context) -> Reply:
     end = day_start(ctx.today) + timedelta(days=1)
     start = end - timedelta(days=7)
-    text = look_back(ctx.store.wins_between(start, end), ctx.store.moods_between(start, end),
+    wins = only_safe(ctx.store.wins_between(start, end), lambda w: w.activity)
+    text = look_back(wins, ctx.store.moods_between(start, end),
                      ctx.store.routines(), ctx.replies)
     return Reply(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intents.handlers.context import Context, period_span, spoken_day
+from intents.readback import only_safe
 from intents.replies import spoken_list
 from intents.values import Intent, Reply
 from models.records import Note, Reflection, Win
@@ -13,7 +14,7 @@ MOST_SPOKEN = 5
 def what_did_i_do(intent: Intent, ctx: Context) -> Reply:
     period = intent.slots.get("period") or "today"
     start, end = period_span(period, ctx.now)
-    wins = ctx.store.wins_between(start, end)
+    wins = only_safe(ctx.store.wins_between(start, end), lambda w: w.activity)
     title = ctx.replies.data("Archive", "periods")[period]
     if not wins:
         return Reply(ctx.replies.text("Archive", "none", period=title))
@@ -29,8 +30,8 @@ def what_did_i_do(intent: Intent, ctx: Context) -> Reply:
 
 def encourage(intent: Intent, ctx: Context) -> Reply:
     """Replay a past win or a note to my future self."""
-    wins = ctx.store.all_wins()
-    notes = ctx.store.notes()
+    wins = only_safe(ctx.store.all_wins(), lambda w: w.activity)
+    notes = only_safe(ctx.store.notes(), lambda n: n.text)
     if not wins and not notes:
         return Reply(ctx.replies.text("Archive", "encourage_none"))
     kind = ctx.replies.choice(["win"] * bool(wins) + ["note"] * bool(notes))

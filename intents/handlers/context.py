@@ -26,11 +26,13 @@ class Context:
     utterance: str = ""
     recent_crisis: bool = False  # within the quiet time after a crisis or check-in reply
     ask_followups: bool = True
+    caution: bool = False  # the words name a means of harm, though the screen found no risk
 
     @property
     def cheerful(self) -> bool:
-        """Celebration is held back after a crisis or check-in reply."""
-        return not self.recent_crisis
+        """Celebration is held back after a crisis or check-in reply, and when the words
+        name a means of harm ("I sorted my pills"): confirmed gently, never praised."""
+        return not self.recent_crisis and not self.caution
 
     @property
     def today(self) -> date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from intents.handlers.context import Context
+from intents.readback import only_safe
 from intents.replies import spoken_list
 from intents.values import Intent, Reply
 from models.records import Intention, Win
@@ -25,8 +26,13 @@ def set_intention(intent: Intent, ctx: Context) -> Reply:
     return Reply(ctx.replies.text("Intentions", "set", intention=text))
 
 
+def todays_intentions(ctx: Context) -> list[Intention]:
+    """Today's intentions that may be read back."""
+    return only_safe(ctx.store.intentions_for(ctx.today), lambda i: i.text)
+
+
 def list_intentions(intent: Intent | None, ctx: Context) -> Reply:
-    intentions = ctx.store.intentions_for(ctx.today)
+    intentions = todays_intentions(ctx)
     if not intentions:
         return Reply(ctx.replies.text("Intentions", "list_none"))
     open_ones = [i.text for i in intentions if i.status in ("open", "not_done")]

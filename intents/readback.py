@@ -1,0 +1,21 @@
+"""What may be said back: stored words that the screen finds risky are never read aloud."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from intents.safety import Safety, SafetyScreen
+
+T = TypeVar("T")
+
+
+def safe_to_say(text: str, language: str = "en") -> bool:
+    """True when the words carry no risk, not even a denied one."""
+    screen = SafetyScreen.load(language).screen(text)
+    return screen.level is Safety.NONE and not screen.denial
+
+
+def only_safe(items: Iterable[T], text: Callable[[T], str], language: str = "en") -> list[T]:
+    """The items whose words may be read back (a win, a note, an intention), in order."""
+    return [item for item in items if safe_to_say(text(item), language)]
