@@ -115,9 +115,22 @@ def _tight(text: str) -> str:
     return _GAP_SPACE.sub(r"{\1}", text)
 
 
-def _mask(line: str, pattern: re.Pattern[str]) -> tuple[str, int]:
-    """Blank out what `pattern` matches, keeping every offset where it was."""
-    return pattern.subn(lambda m: re.sub(r"[^ ]", "~", m.group(0)), line)
+def _mask(line: str, pattern: re.Pattern[str],
+          keep: re.Pattern[str] | None = None) -> tuple[str, int]:
+    """Blank out what `pattern` matches, keeping every offset where it was; a match whose
+    sentence goes on to match `keep` ("... on purpose") stays."""
+
+    def blank(match: re.Match[str]) -> str:
+        if keep is not None and keep.search(_sentence_after(line, match.end())):
+            return match.group(0)
+        return re.sub(r"[^ ]", "~", match.group(0))
+
+    return pattern.subn(blank, line)
+
+
+def _sentence_after(line: str, offset: int) -> str:
+    end = min((i for i in (line.find(c, offset) for c in ".!?") if i >= 0), default=len(line))
+    return line[offset:end]
 
 
 class SafetyScreen:
@@ -125,6 +138,7 @@ class SafetyScreen:
         compiler = _Compiler(data["concepts"])
         self._language = language
         self._masks = [compiler.pattern(p)[0] for p in data["masks"]]
+        self._on_purpose = compiler.pattern("|".join(f"(?:{p})" for p in data["on_purpose"]))[0]
         self._past = [compiler.pattern(p)[0] for p in data["past_ideation"]]
         self._caution = [compiler.pattern(p)[0] for p in data["caution"]]
         self._rules = [
@@ -155,7 +169,7 @@ class SafetyScreen:
         caution = any(p.search(line) for p in self._caution)
         unmasked = line
         for pattern in self._masks:
-            line, _ = _mask(line, pattern)
+            line, _ = _mask(line, pattern, self._on_purpose)
         findings = [f for rule in self._rules
                     for f in self._apply(rule, unmasked if rule.unmasked else line, analysis)]
         risky = [f for f in findings if not f.negated and f.level is not Safety.NONE]

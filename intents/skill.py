@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from intents.dialogue import Dialogue
+from intents.dialogue import Dialogue, Pending
 from intents.handlers import ANSWERS, COMMANDS, FREE_TEXT, HANDLERS
 from intents.handlers.context import Context, Helpline
 from intents.handlers.support import custom_intent, help_reply, welcome_back_due
@@ -17,6 +17,7 @@ from intents.normalize import MAX_CHARACTERS
 from intents.replies import Replies
 from intents.safety import Safety, SafetyScreen, Screen
 from intents.values import Intent, Reply, Turn
+from intents.veto import safe_words
 from models.records import CrisisEvent
 from models.store import Store
 
@@ -119,6 +120,9 @@ class Skill:
 
     def _respond(self, intent: Intent | None, ctx: Context) -> tuple[Intent | None, Reply]:
         pending = ctx.dialogue.pending()
+        if not self._storable(intent, pending, ctx):
+            ctx.dialogue.clear()
+            return intent, Reply(self.replies.text("Safety", "held_back"))
         if pending is not None:
             is_command = intent is not None and intent.name in COMMANDS
             if pending.kind in FREE_TEXT and is_command:
@@ -137,6 +141,15 @@ class Skill:
             reply = Reply(f"{self.replies.text('LogWin', 'welcome_back')} {reply.text}",
                           reply.actions, reply.expects_answer)
         return intent, reply
+
+    def _storable(self, intent: Intent | None, pending: Pending | None, ctx: Context) -> bool:
+        """Words about to be kept (a win, an intention, a note, a reflection) carry no risk,
+        not even a past or a denied one."""
+        words = [v for v in (intent.slots.values() if intent else ()) if isinstance(v, str)]
+        words += [a for a in (intent.slots.get("activities", []) if intent else [])]
+        if pending is not None and pending.kind in FREE_TEXT:
+            words.append(ctx.utterance)
+        return all(safe_words(w, self.options.language) for w in words)
 
     def help(self, now: datetime) -> Reply:
         return help_reply(None, self.context(now))

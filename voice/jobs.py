@@ -12,7 +12,7 @@ from intents.handlers.routines import ask_routine
 from intents.handlers.support import welcome_back_due
 from intents.ladder import day_plan, is_low_day, suggestion_text
 from intents.lookback import look_back
-from intents.readback import only_safe
+from intents.veto import only_safe
 from intents.replies import spoken_list
 from intents.values import Reply
 from models.records import Routine

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from intents.handlers.context import Context, period_span, spoken_day
-from intents.readback import only_safe
+from intents.veto import only_safe
 from intents.replies import spoken_list
 from intents.values import Intent, Reply
 from models.records import Note, Reflection, Win

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from intents.handlers.context import Context
-from intents.readback import only_safe
+from intents.veto import only_safe
 from intents.replies import spoken_list
 from intents.values import Intent, Reply
 from models.records import Intention, Win

@@ -1,0 +1,22 @@
+"""Risk vetoes what is kept and what is said back: words the screen finds risky, denied or
+about past ideation are never stored, and stored words that screen so are never read aloud."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from intents.safety import Safety, SafetyScreen
+
+T = TypeVar("T")
+
+
+def safe_words(text: str, language: str = "en") -> bool:
+    """True when the words carry no risk, not even a denied or a past one."""
+    screen = SafetyScreen.load(language).screen(text)
+    return screen.level is Safety.NONE and not screen.denial and not screen.past_ideation
+
+
+def only_safe(items: Iterable[T], text: Callable[[T], str], language: str = "en") -> list[T]:
+    """The items whose words may be read back (a win, a note, an intention), in order."""
+    return [item for item in items if safe_words(text(item), language)]

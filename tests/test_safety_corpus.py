@@ -1,0 +1,151 @@
+"""The safety corpora: per-kind figures, every risk line caught, and nothing risky stored.
+
+`tests/safety/corpus/` is the development corpus the screen was built against, written by
+kind by people who had not read the rules. `tests/safety/heldout/` was written apart and is
+only measured here, never used to write a rule.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from intents.safety import Safety, SafetyScreen
+from intents.skill import Skill
+from models.store import EXPORTED_TABLES, Store
+from tests.conftest import MORNING
+
+HERE = Path(__file__).parent / "safety"
+KINDS = yaml.safe_load((HERE / "kinds.yaml").read_text(encoding="utf-8"))
+RISK: dict[str, str] = KINDS["risk"]
+PRAISE = re.compile(r"that counts|well done|nice\b|great|a real step", re.IGNORECASE)
+# What the person's words may reach: every table but the crisis events (time and category).
+STORED = [t for t in EXPORTED_TABLES if t != "crisis_events"]
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str
+    text: str
+    source: str
+
+
+def _lines(folder: str) -> list[Line]:
+    found = []
+    for path in sorted((HERE / folder).glob("*.yaml")):
+        for group in yaml.safe_load(path.read_text(encoding="utf-8")):
+            found += [Line(group["kind"], text, path.name) for text in group["lines"]]
+    return found
+
+
+CORPUS = _lines("corpus")
+HELDOUT = _lines("heldout")
+HELDOUT_FLOOR = 0.80  # the recall measured when this set was first run through the screen
+
+
+@cache
+def _screened(text: str) -> Safety:
+    return SafetyScreen.load().screen(text).level
+
+
+def _missed(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.kind in RISK and _screened(line.text) is Safety.NONE]
+
+
+def _alarms(lines: list[Line], kinds: list[str]) -> tuple[list[Line], int]:
+    quiet = [line for line in lines if line.kind in kinds]
+    return [line for line in quiet if _screened(line.text) is not Safety.NONE], len(quiet)
+
+
+def _table(lines: list[Line]) -> str:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for line in lines:
+        flagged = _screened(line.text) is not Safety.NONE
+        counts[line.kind][0] += flagged if line.kind in RISK else not flagged
+        counts[line.kind][1] += 1
+    rows = [f"  {kind:20s} {right:4d}/{total:<4d} {right / total:6.1%}  "
+            f"{'caught' if kind in RISK else 'quiet'}"
+            for kind, (right, total) in sorted(counts.items(), key=lambda kv: kv[0] not in RISK)]
+    return "\n".join(rows)
+
+
+def test_the_corpus_is_large_and_covers_every_kind() -> None:
+    kinds = {line.kind for line in CORPUS}
+    assert len(CORPUS) >= 800
+    assert set(RISK) <= kinds
+    assert set(KINDS["idioms"]) <= kinds and "denial" in kinds and "ordinary_win" in kinds
+
+
+def test_per_kind_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    """Printed on every run, so a change in any kind is seen."""
+    with capsys.disabled():
+        print(f"\nSafety corpus, {len(CORPUS)} lines:\n{_table(CORPUS)}")
+        print(f"Held-out set, {len(HELDOUT)} lines:\n{_table(HELDOUT)}")
+
+
+def test_every_risk_line_in_the_corpus_is_caught() -> None:
+    assert [f"{m.kind}: {m.text}" for m in _missed(CORPUS)] == []
+
+
+def test_idioms_rarely_raise_a_false_alarm() -> None:
+    alarms, total = _alarms(CORPUS, KINDS["idioms"])
+    assert len(alarms) / total < KINDS["corpus"]["idiom_false_alarms"], alarms
+
+
+def _reached_storage(lines: list[Line]) -> list[tuple[str, str, list[str], str]]:
+    """Risk lines that left anything but a crisis event behind, or were praised."""
+    reached = []
+    for line in lines:
+        store = Store.memory()
+        try:
+            turn = Skill(store, rng=random.Random(3)).handle(line.text, MORNING)
+            kept = sorted(t for t in STORED if store.table_rows(t))
+        finally:
+            store.close()
+        if kept or PRAISE.search(turn.reply.text):
+            reached.append((line.kind, line.text, kept, turn.reply.text[:60]))
+    return reached
+
+
+def test_no_risk_line_is_stored_or_praised() -> None:
+    """The stored data, not just the label: a risk line leaves nothing but a crisis event."""
+    assert _reached_storage([line for line in CORPUS if line.kind in RISK]) == []
+
+
+def test_imminent_lines_lead_with_the_emergency_number(skill: Skill) -> None:
+    imminent = [line.text for line in CORPUS if line.kind == "imminent"]
+    late = [text for text in imminent
+            if not skill.handle(text, MORNING).reply.text.startswith("Please call")]
+    assert late == []
+
+
+def test_denials_get_a_soft_acknowledgement_not_the_crisis_script(
+        skill: Skill, store: Store) -> None:
+    denials = [line.text for line in CORPUS if line.kind == "denial"]
+    scripted = [text for text in denials if "988" in skill.handle(text, MORNING).reply.text]
+    assert scripted == []
+    assert store.all_wins() == []
+
+
+def test_held_out_figures_hold_their_measured_floor() -> None:
+    """Measured, never tuned on: the floor stops a loss; the target is the test below."""
+    risk = [line for line in HELDOUT if line.kind in RISK]
+    recall = 1 - len(_missed(HELDOUT)) / len(risk)
+    alarms, total = _alarms(HELDOUT, KINDS["idioms"])
+    stored = [r for r in _reached_storage(risk) if r[2]]
+    assert recall >= HELDOUT_FLOOR
+    assert len(alarms) / total <= KINDS["heldout"]["idiom_false_alarms"]
+    assert len(stored) <= len(_missed(HELDOUT))
+
+
+@pytest.mark.xfail(strict=True, reason="held-out recall is below the 97% target; see README")
+def test_held_out_recall_meets_the_target() -> None:
+    risk = [line for line in HELDOUT if line.kind in RISK]
+    assert 1 - len(_missed(HELDOUT)) / len(risk) >= KINDS["heldout"]["recall"]
