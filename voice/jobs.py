@@ -12,9 +12,9 @@ from intents.handlers.routines import ask_routine
 from intents.handlers.support import welcome_back_due
 from intents.ladder import day_plan, is_low_day, suggestion_text
 from intents.lookback import look_back
-from intents.veto import only_safe
 from intents.replies import spoken_list
 from intents.values import Reply
+from intents.veto import only_safe
 from models.records import Routine
 from models.store import Store
 from voice.config import WEEKDAYS, Settings

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from intents.handlers.context import Context, period_span, spoken_day
-from intents.veto import only_safe
 from intents.replies import spoken_list
 from intents.values import Intent, Reply
+from intents.veto import only_safe
 from models.records import Note, Reflection, Win
 
 MOST_SPOKEN = 5

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from intents.handlers.context import Context
-from intents.veto import only_safe
 from intents.replies import spoken_list
 from intents.values import Intent, Reply
+from intents.veto import only_safe
 from models.records import Intention, Win
 
 # Directions rather than steps: answered with a nudge toward one precise action.
