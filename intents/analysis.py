@@ -76,12 +76,18 @@ class Analysis:
         """A negation shortly before `token` in its clause that is not turned back ('can't
         stop', 'not sure')."""
         clause = self.clause_of(token)
-        if clause.text.startswith("why "):  # "why shouldn't I ...?" asks, it does not deny
+        if "why" in clause.text.split():  # "why shouldn't I ...?" asks, it does not deny
             return False
         words = _words()
         start = max(clause.start, token - _NEGATION_WINDOW)
         for i in range(start, token):
             if self.tokens[i].word not in words["negations"]:
+                continue
+            if self.tokens[i].word == "no" and i + 1 < len(self.tokens) and \
+                    self.tokens[i + 1].word in ("i", ",", "."):  # "did I? no, I ..." answers
+                continue
+            between = {t.lemma for t in self.tokens[i + 1:token] if not t.hedge}
+            if not between <= words["bridges"]:  # the negation belongs to another verb
                 continue
             following = " ".join(t.lemma for t in self.tokens[i + 1:i + 5] if not t.hedge)
             if not any(following == r or following.startswith(f"{r} ")
@@ -103,6 +109,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "joiners": frozenset(data["clause_joiners"]),
         "negations": frozenset(data["negations"]),
         "reversers": frozenset(data["negation_reversers"]),
+        "bridges": frozenset(data["negation_bridges"]),
         "questions": frozenset(data["question_words"]),
         "wh": frozenset(("how", "what", "which", "where", "why", "who", "whats", "hows")),
         "hedges": frozenset(data["hedges"]),
@@ -134,6 +141,7 @@ def _tokens(text: str) -> tuple[Token, ...]:
 def _tense(tokens: tuple[Token, ...]) -> str:
     if tokens and tokens[0].word in ("if", "unless", "suppose", "supposing"):
         return "conditional"
+    tokens = tuple(t for t in tokens if t.word not in ("not", "never"))
     lemmas = [t.lemma for t in tokens]
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1:i + 4]

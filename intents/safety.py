@@ -56,6 +56,7 @@ class Screen:
     denial: bool = False
     caution: bool = False
     findings: tuple[Finding, ...] = ()
+    masked: tuple[str, ...] = ()  # idioms and ordinary uses taken out before the rules read
     analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
 
@@ -115,17 +116,18 @@ def _tight(text: str) -> str:
     return _GAP_SPACE.sub(r"{\1}", text)
 
 
-def _mask(line: str, pattern: re.Pattern[str],
-          keep: re.Pattern[str] | None = None) -> tuple[str, int]:
-    """Blank out what `pattern` matches, keeping every offset where it was; a match whose
-    sentence goes on to match `keep` ("... on purpose") stays."""
+def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
+          keep: re.Pattern[str] | None = None) -> str:
+    """Blank out what `pattern` matches, keeping every offset where it was, and add it to
+    `masked`; a match whose sentence goes on to match `keep` ("... on purpose") stays."""
 
     def blank(match: re.Match[str]) -> str:
         if keep is not None and keep.search(_sentence_after(line, match.end())):
             return match.group(0)
+        masked.append(match.group(0).strip())
         return re.sub(r"[^ ]", "~", match.group(0))
 
-    return pattern.subn(blank, line)
+    return pattern.sub(blank, line)
 
 
 def _sentence_after(line: str, offset: int) -> str:
@@ -162,23 +164,25 @@ class SafetyScreen:
     def screen(self, text: str) -> Screen:
         analysis = analyse(text, self._language)
         line = analysis.line
-        past = False
+        past_words: list[str] = []
         for pattern in self._past:
-            line, count = _mask(line, pattern)
-            past = past or count > 0
+            line = _mask(line, pattern, past_words)
+        past = bool(past_words)
         caution = any(p.search(line) for p in self._caution)
         unmasked = line
+        masked: list[str] = []
         for pattern in self._masks:
-            line, _ = _mask(line, pattern, self._on_purpose)
+            line = _mask(line, pattern, masked, self._on_purpose)
         findings = [f for rule in self._rules
                     for f in self._apply(rule, unmasked if rule.unmasked else line, analysis)]
         risky = [f for f in findings if not f.negated and f.level is not Safety.NONE]
         if not risky:
             denial = any(f.negated for f in findings)
             return Screen(Safety.NONE, "denial" if denial else None, past, denial, caution,
-                          tuple(findings), analysis)
+                          tuple(findings), tuple(masked), analysis)
         top = max(risky, key=lambda f: (_RANK[f.level], f.kind == "imminent"))
-        return Screen(top.level, top.kind, past, False, caution, tuple(findings), analysis)
+        return Screen(top.level, top.kind, past, False, caution, tuple(findings),
+                      tuple(masked), analysis)
 
     def _apply(self, rule: _Rule, line: str, analysis: Analysis) -> list[Finding]:
         """The rule's first unnegated finding, else its first negated one (a denial)."""

@@ -19,7 +19,7 @@ from intents.safety import Safety, SafetyScreen, Screen
 from intents.values import Intent, Reply, Turn
 from intents.veto import safe_words
 from models.records import CrisisEvent
-from models.store import Store
+from models.store import Store, StoreError
 
 LOGGING_INTENTS = {"LogWin", "SetIntention", "RateMood"}
 # Crisis phrasings in the sentence templates exist for the speech grammar; the screen is
@@ -71,8 +71,11 @@ class Skill:
         )
 
     def helpline(self) -> Helpline:
+        """The region's helpline; a region that is not a word gets every emergency number."""
         lines = self.replies.data("Safety", "helplines")
-        entry = lines.get(self.options.locale.upper(), lines["other"])
+        locale = self.options.locale
+        entry = lines.get(locale.upper(), lines["other"]) if isinstance(locale, str) and locale \
+            else lines["unknown"]
         return Helpline(line=entry["line"], emergency=entry["emergency"])
 
     def understand(self, text: str) -> tuple[Screen, Intent | None]:
@@ -87,13 +90,13 @@ class Skill:
 
     def handle(self, text: str, now: datetime) -> Turn:
         """Everything one utterance does, in one transaction."""
+        screen, intent = self.understand(text)
+        if screen.level is not Safety.NONE:
+            return self._crisis_turn(text, screen, now)
         with self.store.transaction():
             ctx = self.context(now, text)
-            screen, intent = self.understand(text)
             refused = None
-            if screen.level is not Safety.NONE:
-                reply = self._safety_reply(screen, ctx)
-            elif not text.strip() or len(text) > MAX_CHARACTERS:
+            if not text.strip() or len(text) > MAX_CHARACTERS:
                 refused = "empty" if not text.strip() else "too_long"
                 reply = Reply(self.replies.text("Support", refused))
             elif screen.denial:
@@ -107,16 +110,30 @@ class Skill:
             ctx.dialogue.remember_reply(reply.text)
         return Turn(text=text, screen=screen, intent=intent, reply=reply, refused=refused)
 
-    def _safety_reply(self, screen: Screen, ctx: Context) -> Reply:
-        """Fixed text; the words that led here are never stored, only the time and category."""
-        self.store.add_crisis_event(CrisisEvent(at=ctx.now, category=screen.category or "unknown"))
-        ctx.dialogue.clear()
+    def _crisis_turn(self, text: str, screen: Screen, now: datetime) -> Turn:
+        """The crisis reply first; then, if the store can take it, the time and category (never
+        the words). A store that fails loses only that record, never the reply."""
+        reply = self.crisis_reply(screen)
+        try:
+            with self.store.transaction():
+                self.store.add_crisis_event(
+                    CrisisEvent(at=now, category=screen.category or "unknown"))
+                dialogue = Dialogue(self.store, now)
+                dialogue.clear()
+                dialogue.remember_reply(reply.text)
+        except StoreError:
+            pass
+        return Turn(text=text, screen=screen, intent=None, reply=reply)
+
+    def crisis_reply(self, screen: Screen) -> Reply:
+        """Fixed text from data, with the helpline; needs nothing but the shipped replies."""
         if screen.category in ("imminent", "means_question"):
             key = screen.category
         else:
             key = "crisis" if screen.level is Safety.CRISIS else "check_in"
+        helpline = self.helpline()
         return Reply(self.replies.text(
-            "Safety", key, line=ctx.helpline.line, emergency=ctx.helpline.emergency))
+            "Safety", key, line=helpline.line, emergency=helpline.emergency))
 
     def _respond(self, intent: Intent | None, ctx: Context) -> tuple[Intent | None, Reply]:
         pending = ctx.dialogue.pending()

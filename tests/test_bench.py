@@ -10,7 +10,7 @@ import pytest
 import yaml
 from hassil import Intents, recognize_best
 
-from bench import coffee, idle, latency, rhasspy, rhino, store, synth
+from bench import coffee, idle, latency, rhasspy, rhino, store, synth, understand
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 COFFEE = DATA / "speech-to-intent"
@@ -103,4 +103,12 @@ def test_store_benchmark_runs_on_a_small_history(capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert "'synchronous': 2" in out and "weekly look back job" in out
     assert re.fullmatch(r"store: durable win \d+\.\d ms, weekly look back \d+\.\d ms",
+                        out.strip().splitlines()[-1])
+
+
+def test_understand_benchmark_runs_on_a_few_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    understand.main(["--limit", "5", "--repeats", "1"])
+    out = capsys.readouterr().out
+    assert "lines: 5;" in out and re.search(r"^warm\s+\d+\.\d\d\s", out, re.M)
+    assert re.fullmatch(r"understand: median \d+\.\d\d ms, p95 \d+\.\d\d ms per utterance \(cold\)",
                         out.strip().splitlines()[-1])

@@ -35,10 +35,30 @@ def test_understand_prints_json_per_line_and_writes_nothing(home: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert lines[0] == {"text": "I watered the plant", "intent": "LogWin",
-                        "slots": {"activities": ["watered the plant"]}, "safety": "none"}
+                        "slots": {"activities": ["watered the plant"]}, "safety": "none",
+                        "safety_kind": None}
     assert lines[1]["safety"] == "crisis" and lines[1]["intent"] is None
+    assert lines[1]["safety_kind"] == "passive_wish"
     assert lines[2]["intent"] is None
     assert not home.exists()
+
+
+def test_understand_explain_shows_each_layer(home: Path) -> None:
+    said = "I fed the cat, she'll need a new home after tonight"
+    result = run("understand", "--explain", said, env_home=home)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "normalised:  i fed the cat, she will need a new home after tonight" in out
+    assert 'clause 1:    "i fed the cat ,"  about=speaker tense=past' in out
+    assert "-> crisis:" in out and "screen:      crisis" in out
+    assert "intent:      none (the screen decided)" in out
+    assert not home.exists()
+
+
+def test_understand_explain_shows_what_was_set_aside(home: Path) -> None:
+    result = run("understand", "--explain", "I nearly died laughing at that show", env_home=home)
+    out = result.stdout.decode()
+    assert 'set aside:   "nearly die laugh"' in out and "screen:      none" in out
 
 
 def test_understand_takes_words_as_arguments(home: Path, capsys: pytest.CaptureFixture) -> None:

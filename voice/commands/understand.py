@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 
+from intents.explain import explain
 from intents.safety import Screen
 from intents.values import Intent
 from models.store import Store
@@ -22,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "With no TEXT, reads one utterance per line from standard input.",
     )
     p.add_argument("text", nargs="*", help="an utterance (words may be given separately)")
+    p.add_argument("--explain", action="store_true",
+                   help="show each layer: normalised text, clauses, what the screen saw, intent")
     p.set_defaults(func=understand)
 
     p = sub.add_parser("text", help="say something as if spoken: stores it and prints the reply")
@@ -46,7 +49,8 @@ def _stdin_lines() -> Iterator[tuple[int, str | None]]:
 def understood(text: str, screen: Screen, intent: Intent | None) -> dict[str, object]:
     """What was heard and made of it, as the JSON every command prints."""
     return {"text": text, "intent": intent.name if intent else None,
-            "slots": intent.slots if intent else {}, "safety": screen.level.value}
+            "slots": intent.slots if intent else {}, "safety": screen.level.value,
+            "safety_kind": screen.category}
 
 
 def understand(args: argparse.Namespace, app: App) -> int:
@@ -59,8 +63,12 @@ def understand(args: argparse.Namespace, app: App) -> int:
                   "Convert the input with iconv -t UTF-8.", file=sys.stderr)
             status = EXIT_DATA
             continue
-        print(json.dumps(understood(utterance, *skill.understand(utterance)), ensure_ascii=False),
-              flush=True)
+        screen, intent = skill.understand(utterance)
+        if args.explain:
+            print("\n".join(explain(utterance, screen, intent)) + "\n", flush=True)
+        else:
+            print(json.dumps(understood(utterance, screen, intent), ensure_ascii=False),
+                  flush=True)
     return status
 
 
