@@ -199,3 +199,58 @@ def test_settings_file_errors_say_what_to_fix(home: Path, capsys: pytest.Capture
     (home / "config" / "config.toml").write_text("locale = \n")
     assert main(["text", "I fed the cat"]) == 65
     assert "config.toml is not valid TOML" in capsys.readouterr().err
+
+
+BROKEN_SETTINGS = {
+    "region of the wrong type": "locale = 5\n",
+    "an unknown setting": 'colour = "blue"\n',
+    "an unknown key in a job": "[jobs.morning]\nbogus = 1\n",
+    "a job time of the wrong type": "[jobs.morning]\nat = 830\n",
+    "a job table that is not a table": "jobs = 3\n",
+    "not TOML at all": "locale = \n",
+}
+CRISIS = "I want to kill myself"
+
+
+def _has_every_number(out: str) -> bool:
+    return all(number in out for number in ("988", "116 123", "911", "999", "112"))
+
+
+@pytest.mark.parametrize("broken", list(BROKEN_SETTINGS))
+def test_a_crisis_line_gets_helplines_whatever_is_wrong_with_the_settings(
+        home: Path, broken: str) -> None:
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text(BROKEN_SETTINGS[broken])
+    result = run("text", CRISIS, env_home=home)
+    assert _has_every_number(result.stdout.decode()), result.stdout
+    assert result.returncode == 65 and b"config.toml" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("broken", list(BROKEN_SETTINGS))
+def test_a_broken_setting_is_named_with_what_it_expects(home: Path, broken: str) -> None:
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text(BROKEN_SETTINGS[broken])
+    result = run("text", "I watered the plant", env_home=home)
+    assert result.returncode == 65 and result.stdout == b""
+    assert b"Traceback" not in result.stderr and b"config.toml" in result.stderr
+
+
+def test_a_crisis_line_in_chat_gets_helplines_when_the_settings_are_broken(home: Path) -> None:
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text("locale = 5\n")
+    result = run("chat", stdin=b"I watered the plant\nI took all my pills\n", env_home=home)
+    assert result.stdout.decode().startswith("Please call your local emergency number")
+
+
+def test_a_crisis_line_gets_helplines_when_the_store_is_read_only(read_only_home: Path) -> None:
+    result = run("text", CRISIS, env_home=read_only_home)
+    assert _has_every_number(result.stdout.decode()), result.stdout
+    assert result.returncode == 73 and b"Traceback" not in result.stderr
+
+
+def test_a_crisis_line_is_printed_before_the_speaker_is_tried(home: Path) -> None:
+    """With no sound device the speaker fails (exit 69); the reply is already out."""
+    result = run("text", "--speak", CRISIS, env_home=home)
+    assert "988" in result.stdout.decode() and "911" in result.stdout.decode()
+    assert result.returncode in (0, 69) and b"Traceback" not in result.stderr

@@ -38,6 +38,7 @@ class App:
     settings: Settings
     clock: Callable[[], datetime] = local_now
     extra_sentences: list[Path] = field(default_factory=list)
+    answered: bool = False  # a reply has been printed; a later error need not repeat it
     _store: Store | None = field(default=None, repr=False)
 
     @classmethod

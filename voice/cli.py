@@ -6,8 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from models.store import StoreError
 from voice.app import App, UserError
 from voice.commands import COMMAND_MODULES
+from voice.crisis_first import answer_risk
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,8 +28,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         app = App.from_environment()
-        return args.func(args, app)
     except UserError as error:
+        answer_risk(args)
+        print(f"smallwins: {error}", file=sys.stderr)
+        return error.exit_code
+    try:
+        return args.func(args, app)
+    except (UserError, StoreError) as error:
+        if not app.answered:
+            answer_risk(args)
         print(f"smallwins: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:

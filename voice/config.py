@@ -67,21 +67,41 @@ def load_settings(paths: Paths) -> Settings:
     return _settings_from_dict(raw, path)
 
 
+_TYPE_WORDS = {str: "text in quotes", int: "a whole number", bool: "true or false"}
+
+
+def _expect(key: str, value: Any, kind: type, path: Path) -> None:
+    """A value of the wrong type is named with the key and what it should be."""
+    if type(value) is not kind:  # bool is an int to isinstance; not here
+        raise ConfigError(f"{path}: {key} = {value!r} should be {_TYPE_WORDS[kind]}.")
+
+
 def _settings_from_dict(raw: dict[str, Any], path: Path) -> Settings:
+    defaults = Settings()
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}.")
     values = {k: v for k, v in raw.items() if k != "jobs"}
+    for key, value in values.items():
+        _expect(key, value, type(getattr(defaults, key)), path)
     jobs = _default_jobs()
-    for name, job in raw.get("jobs", {}).items():
+    raw_jobs = raw.get("jobs", {})
+    if not isinstance(raw_jobs, dict):
+        raise ConfigError(f"{path}: jobs should be tables like [jobs.morning].")
+    job_keys = {"at": str, "enabled": bool, "day": str}
+    for name, job in raw_jobs.items():
         if name not in jobs:
             raise ConfigError(f"{path}: unknown job '{name}'; known: {', '.join(jobs)}.")
+        if not isinstance(job, dict):
+            raise ConfigError(f"{path}: jobs.{name} should be a table like [jobs.{name}].")
+        for key, value in job.items():
+            if key not in job_keys:
+                raise ConfigError(f"{path}: unknown key jobs.{name}.{key}; known: "
+                                  f"{', '.join(job_keys)}.")
+            _expect(f"jobs.{name}.{key}", value, job_keys[key], path)
         jobs[name] = replace(jobs[name], **job)
-    try:
-        settings = Settings(**values, jobs=jobs)
-    except TypeError as error:
-        raise ConfigError(f"{path}: {error}") from error
+    settings = Settings(**values, jobs=jobs)
     problem = settings_problem(settings)
     if problem:
         raise ConfigError(f"{path}: {problem}")

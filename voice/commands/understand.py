@@ -86,6 +86,7 @@ def say_text(args: argparse.Namespace, app: App) -> int:
         print(json.dumps(said, ensure_ascii=False), flush=True)
     else:
         print(turn.reply.text, flush=True)
+    app.answered = True
     for line in run_actions(app, turn.reply.actions):
         print(line, flush=True)
     if args.speak:
@@ -116,6 +117,7 @@ def chat(args: argparse.Namespace, app: App) -> int:
             continue
         turn = skill.handle(utterance, app.clock())
         print(turn.reply.text, flush=True)
+        app.answered = True
         for line in run_actions(app, turn.reply.actions):
             print(line, flush=True)
         if any(a.name == "delete_everything" for a in turn.reply.actions):
