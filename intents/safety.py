@@ -68,6 +68,8 @@ class _Rule:
     denial: bool
     when: frozenset[str]
     unmasked: bool  # reads the line before idiom masks (questions about means)
+    short: int  # only for utterances of at most this many words (0: any length)
+    unless: re.Pattern[str] | None  # an ordinary reason in the same sentence cancels a match
     patterns: tuple[tuple[re.Pattern[str], dict[str, str]], ...]
 
 
@@ -116,23 +118,26 @@ def _tight(text: str) -> str:
     return _GAP_SPACE.sub(r"{\1}", text)
 
 
+def _sentence(line: str, offset: int) -> str:
+    """The sentence of `line` around a character offset."""
+    start = max(line.rfind(c, 0, offset) for c in ".!?") + 1
+    ends = [i for i in (line.find(c, offset) for c in ".!?") if i >= 0]
+    return line[start:min(ends, default=len(line))]
+
+
 def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
           keep: re.Pattern[str] | None = None) -> str:
     """Blank out what `pattern` matches, keeping every offset where it was, and add it to
-    `masked`; a match whose sentence goes on to match `keep` ("... on purpose") stays."""
+    `masked`; a match followed by `keep` ("... on purpose") stays."""
 
     def blank(match: re.Match[str]) -> str:
-        if keep is not None and keep.search(_sentence_after(line, match.end())):
+        if keep is not None and keep.search(line, match.end()):
             return match.group(0)
         masked.append(match.group(0).strip())
         return re.sub(r"[^ ]", "~", match.group(0))
 
     return pattern.sub(blank, line)
 
-
-def _sentence_after(line: str, offset: int) -> str:
-    end = min((i for i in (line.find(c, offset) for c in ".!?") if i >= 0), default=len(line))
-    return line[offset:end]
 
 
 class SafetyScreen:
@@ -151,6 +156,8 @@ class SafetyScreen:
                 denial=rule.get("denial", True),
                 when=frozenset(rule.get("when", ())),
                 unmasked=rule.get("unmasked", False),
+                short=rule.get("short", 0),
+                unless=compiler.pattern(rule["unless"])[0] if "unless" in rule else None,
                 patterns=tuple(compiler.pattern(p) for p in rule["patterns"]),
             )
             for rule in data["rules"]
@@ -173,7 +180,8 @@ class SafetyScreen:
         masked: list[str] = []
         for pattern in self._masks:
             line = _mask(line, pattern, masked, self._on_purpose)
-        findings = [f for rule in self._rules
+        words = sum(1 for t in analysis.tokens if t.word[0].isalnum())
+        findings = [f for rule in self._rules if not rule.short or words <= rule.short
                     for f in self._apply(rule, unmasked if rule.unmasked else line, analysis)]
         risky = [f for f in findings if not f.negated and f.level is not Safety.NONE]
         if not risky:
@@ -199,6 +207,8 @@ class SafetyScreen:
 
     def _finding(self, rule: _Rule, match: re.Match[str], groups: dict[str, str],
                  analysis: Analysis) -> Finding | None:
+        if rule.unless is not None and rule.unless.search(_sentence(match.string, match.start())):
+            return None
         token = analysis.token_at(match.start())
         last = analysis.token_at(max(match.start(), match.end() - 1))
         clause = analysis.clause_of(token)
