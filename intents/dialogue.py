@@ -17,6 +17,7 @@ SPOKEN_JOB_SECONDS = 1800  # "later" moves the job that spoke within this time
 # How long each kind of question waits for its answer.
 WAIT_SECONDS = {
     "followup": 180,
+    "confirm_win": 180,
     "mood_adjust": 120,
     "low_energy": 180,
     "checkin": 900,

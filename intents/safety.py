@@ -175,11 +175,11 @@ class SafetyScreen:
         for pattern in self._past:
             line = _mask(line, pattern, past_words)
         past = bool(past_words)
-        caution = any(p.search(line) for p in self._caution)
         unmasked = line
         masked: list[str] = []
         for pattern in self._masks:
             line = _mask(line, pattern, masked, self._on_purpose)
+        caution = any(p.search(line) for p in self._caution)
         words = sum(1 for t in analysis.tokens if t.word[0].isalnum())
         findings = [f for rule in self._rules if not rule.short or words <= rule.short
                     for f in self._apply(rule, unmasked if rule.unmasked else line, analysis)]

@@ -52,6 +52,7 @@ HANDLERS: dict[str, Handler] = {
 # and it is then handled as usual.
 ANSWERS: dict[str, Answer] = {
     "followup": wins.answer_followup,
+    "confirm_win": wins.answer_confirm_win,
     "checkin": intentions.answer_checkin,
     "routine": routines.answer_routine,
     "smaller_step": intentions.answer_smaller_step,

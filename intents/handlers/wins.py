@@ -13,8 +13,24 @@ FOLLOWUPS = ("mood_before", "mood_after", "enjoyment", "importance")
 
 def log_win(intent: Intent, ctx: Context) -> Reply:
     activities: list[str] = intent.slots["activities"]
+    if ctx.caution:  # a means or harm word: asked first, kept only on a yes, never praised
+        ctx.dialogue.ask("confirm_win", activities=activities)
+        return Reply(ctx.replies.text("LogWin", "confirm_first", activities=spoken_list(activities)),
+                     expects_answer=True)
     saved = ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
     return confirm_wins(ctx, activities, [w.id for w in saved if w.id is not None])
+
+
+def answer_confirm_win(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
+    """Yes keeps the win, plainly; no keeps nothing; anything else is heard as itself."""
+    if intent is None or intent.name not in ("Yes", "No", "Cancel"):
+        return None
+    ctx.dialogue.clear()
+    if intent.name != "Yes":
+        return Reply(ctx.replies.text("LogWin", "confirm_declined"))
+    activities: list[str] = data["activities"]
+    ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
+    return Reply(ctx.replies.text("LogWin", "plain_one", activity=spoken_list(activities)))
 
 
 def confirm_wins(ctx: Context, activities: list[str], win_ids: list[int]) -> Reply:
