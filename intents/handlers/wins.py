@@ -15,7 +15,8 @@ def log_win(intent: Intent, ctx: Context) -> Reply:
     activities: list[str] = intent.slots["activities"]
     if ctx.caution:  # a means or harm word: asked first, kept only on a yes, never praised
         ctx.dialogue.ask("confirm_win", activities=activities)
-        return Reply(ctx.replies.text("LogWin", "confirm_first", activities=spoken_list(activities)),
+        said = spoken_list(activities)
+        return Reply(ctx.replies.text("LogWin", "confirm_first", activities=said),
                      expects_answer=True)
     saved = ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
     return confirm_wins(ctx, activities, [w.id for w in saved if w.id is not None])
