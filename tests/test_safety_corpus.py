@@ -47,7 +47,7 @@ def _lines(folder: str) -> list[Line]:
 
 CORPUS = _lines("corpus")
 HELDOUT = _lines("heldout")
-HELDOUT_FLOOR = 0.80  # the recall measured when this set was first run through the screen
+HELDOUT_FLOOR = 0.89  # measured at this commit (76% before the screen was rebuilt): a loss fails
 
 
 @cache
