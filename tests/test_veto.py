@@ -67,3 +67,12 @@ def test_a_denial_is_believed_and_nothing_is_kept(skill: Skill, store: Store) ->
     reply = skill.handle("I'm not going to hurt myself, I just had a rough day", MORNING)
     assert reply.reply.text.startswith("Okay.") and "988" not in reply.reply.text
     assert store.all_wins() == [] and store.crisis_events() == []
+
+
+def test_a_risk_phrase_cut_short_is_asked_about_never_kept(skill: Skill, store: Store) -> None:
+    """What a recogniser may leave of a crisis line: the harm verb with its object lost."""
+    for minute, heard in enumerate(["I want to kill", "I'm going to end my",
+                                    "I've been thinking about ending", "I took my own"]):
+        turn = skill.handle(heard, MORNING + timedelta(minutes=minute))
+        assert turn.screen.level.value == "check_in" and "988" in turn.reply.text, heard
+    assert store.all_wins() == [] and store.table_rows("intentions") == []
