@@ -65,9 +65,14 @@ class Analysis:
         before them in their clause ("she wants to..."), else the first one named among
         them ("once the kids are away I'll do it"), else the clause's own subject."""
         clause = self.clause_of(start)
-        people = _words()["people"]
-        for i in [*range(start - 1, clause.start - 1, -1), *range(start, end + 1)]:
-            found = _subject_at(self.tokens, i, people)
+        words = _words()
+        for i in range(start - 1, clause.start - 1, -1):  # "they make me want to die": me
+            found = _subject_at(self.tokens, i, words["people"]) or \
+                ("speaker" if self.tokens[i].word == "me" else "")
+            if found:
+                return found
+        for i in range(start, end + 1):
+            found = _subject_at(self.tokens, i, words["people"])
             if found:
                 return found
         return clause.subject
@@ -76,9 +81,10 @@ class Analysis:
         """A negation shortly before `token` in its clause that is not turned back ('can't
         stop', 'not sure')."""
         clause = self.clause_of(token)
-        if "why" in clause.text.split():  # "why shouldn't I ...?" asks, it does not deny
-            return False
         words = _words()
+        said = f" {clause.text} "
+        if any(f" {b} " in said for b in words["breakers"]):  # "why not", "yet", "only reason"
+            return False
         start = max(clause.start, token - _NEGATION_WINDOW)
         for i in range(start, token):
             if self.tokens[i].word not in words["negations"]:
@@ -110,6 +116,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "negations": frozenset(data["negations"]),
         "reversers": frozenset(data["negation_reversers"]),
         "bridges": frozenset(data["negation_bridges"]),
+        "breakers": tuple(data["denial_breakers"]),
         "questions": frozenset(data["question_words"]),
         "wh": frozenset(("how", "what", "which", "where", "why", "who", "whats", "hows")),
         "hedges": frozenset(data["hedges"]),

@@ -12,7 +12,7 @@ MAX_CHARACTERS = 2000
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ",
                          "\u2013": " ", "\u00a0": " ", "`": "'"})
 # A false start: the same short word said twice ("I I just", "to to").
-_STUTTER = re.compile(r"\b(i|to|the|a|my|it|we|and|but|so|was|am|is|want|just)(\s+\1\b)+",
+_STUTTER = re.compile(r"\b(i|to|the|a|my|it|we|and|but|was|am|want|just)(\s+\1\b)+",
                       re.IGNORECASE)
 
 # What the table above leaves: "nobody'll", "everyone'd", "mum's gonna" stay readable.

@@ -29,6 +29,10 @@ class Replies:
     def choice(self, items: list[Any]) -> Any:
         return self._rng.choice(items)
 
+    def shuffled(self, items: list[Any]) -> list[Any]:
+        """The items in a random order of this rng's choosing (the list is not changed)."""
+        return self._rng.sample(items, len(items))
+
 
 def spoken_list(items: list[str]) -> str:
     """'a', 'a and b', 'a, b, and c'."""

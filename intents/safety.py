@@ -20,6 +20,7 @@ class Safety(StrEnum):
 
 
 _RANK = {Safety.NONE: 0, Safety.CHECK_IN: 1, Safety.CRISIS: 2}
+MAX_SCREENED = 8000  # characters; longer text is read at its beginning and its end
 _WORD = r"[\w']+"
 _BUILTINS = {
     "_": rf"(?:{_WORD} )",
@@ -110,7 +111,7 @@ class _Compiler:
             return f"(?P<{key}>{self.concept(name)})"
 
         body = _REFERENCE.sub(group, _tight(text))
-        return re.compile(rf"(?<![\w']){body}(?![\w'])"), groups
+        return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])"), groups
 
 
 def _tight(text: str) -> str:
@@ -169,6 +170,15 @@ class SafetyScreen:
         return cls(load_yaml(f"safety/{language}.yaml"), language)
 
     def screen(self, text: str) -> Screen:
+        """What `text` says of risk. Past a few thousand characters, its beginning and its
+        end are read (no one says more at once), the graver of the two deciding."""
+        if len(text) > MAX_SCREENED:
+            half = MAX_SCREENED // 2
+            readings = (self._screen(text[:half]), self._screen(text[-half:]))
+            return max(readings, key=lambda s: _RANK[s.level])
+        return self._screen(text)
+
+    def _screen(self, text: str) -> Screen:
         analysis = analyse(text, self._language)
         line = analysis.line
         past_words: list[str] = []

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from intents.safety import Safety, SafetyScreen
+from models.records import Routine
+from models.store import Store
 
 T = TypeVar("T")
 
@@ -20,3 +22,18 @@ def safe_words(text: str, language: str = "en") -> bool:
 def only_safe(items: Iterable[T], text: Callable[[T], str], language: str = "en") -> list[T]:
     """The items whose words may be read back (a win, a note, an intention), in order."""
     return [item for item in items if safe_words(text(item), language)]
+
+
+def first_safe(items: Iterable[T], text: Callable[[T], str], language: str = "en") -> T | None:
+    """The first item whose words may be read back, screening no more than it needs."""
+    return next((item for item in items if safe_words(text(item), language)), None)
+
+
+def routine_words(routine: Routine) -> str:
+    """Everything a routine says aloud: its task, how it is done, its celebration."""
+    return " ".join(w for w in (routine.task, routine.completion, routine.celebration) if w)
+
+
+def safe_routines(store: Store, language: str = "en") -> list[Routine]:
+    """The routines that may be spoken: any whose words carry risk stay silent."""
+    return only_safe(store.routines(), routine_words, language)

@@ -254,3 +254,10 @@ def test_a_crisis_line_is_printed_before_the_speaker_is_tried(home: Path) -> Non
     result = run("text", "--speak", CRISIS, env_home=home)
     assert "988" in result.stdout.decode() and "911" in result.stdout.decode()
     assert result.returncode in (0, 69) and b"Traceback" not in result.stderr
+
+
+def test_a_routine_that_carries_risk_is_not_added(home: Path) -> None:
+    result = run("routine", "add", "write my goodbye letters", env_home=home)
+    assert result.returncode == 65 and "988" in result.stdout.decode()
+    listed = run("routine", "list", env_home=home)
+    assert b"goodbye" not in listed.stdout

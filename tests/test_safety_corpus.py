@@ -83,14 +83,11 @@ def test_the_corpus_is_large_and_covers_every_kind() -> None:
     assert set(KINDS["idioms"]) <= kinds and "denial" in kinds and "ordinary_win" in kinds
 
 
-def test_per_kind_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    """Printed on every run, so a change in any kind is seen."""
+def test_every_risk_line_in_the_corpus_is_caught(capsys: pytest.CaptureFixture[str]) -> None:
+    """The per-kind figures of both sets are printed on every run, so a change is seen."""
     with capsys.disabled():
         print(f"\nSafety corpus, {len(CORPUS)} lines:\n{_table(CORPUS)}")
         print(f"Held-out set, {len(HELDOUT)} lines:\n{_table(HELDOUT)}")
-
-
-def test_every_risk_line_in_the_corpus_is_caught() -> None:
     assert [f"{m.kind}: {m.text}" for m in _missed(CORPUS)] == []
 
 
@@ -145,7 +142,9 @@ def test_held_out_figures_hold_their_measured_floor() -> None:
     assert len(stored) <= len(_missed(HELDOUT))
 
 
-@pytest.mark.xfail(strict=True, reason="held-out recall is below the 97% target; see README")
-def test_held_out_recall_meets_the_target() -> None:
+@pytest.mark.xfail(strict=True, reason="held-out recall is below the 97% target, and some "
+                   "missed risk lines are still kept or praised; see README")
+def test_held_out_meets_the_targets() -> None:
     risk = [line for line in HELDOUT if line.kind in RISK]
     assert 1 - len(_missed(HELDOUT)) / len(risk) >= KINDS["heldout"]["recall"]
+    assert _reached_storage(risk) == []

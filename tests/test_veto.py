@@ -76,3 +76,23 @@ def test_a_risk_phrase_cut_short_is_asked_about_never_kept(skill: Skill, store: 
         turn = skill.handle(heard, MORNING + timedelta(minutes=minute))
         assert turn.screen.level.value == "check_in" and "988" in turn.reply.text, heard
     assert store.all_wins() == [] and store.table_rows("intentions") == []
+
+
+def test_a_means_in_a_reflection_is_not_kept_as_a_win(skill: Skill, store: Store) -> None:
+    skill.handle("evening reflection", MORNING)
+    skill.handle("I got a hot towel shave with a proper blade", LATER)
+    assert store.all_wins() == []
+
+
+def test_a_routine_whose_words_carry_risk_is_never_spoken(skill: Skill, store: Store) -> None:
+    from models.records import Routine
+
+    store.add_routine(Routine(task="write my goodbye letters", cue_time="09:00"))
+    store.add_routine(Routine(task="water the plant", cue_time="10:00"))
+    listed = skill.handle("what are my routines", MORNING).reply.text
+    assert "plant" in listed and "goodbye" not in listed
+
+
+def test_a_long_text_is_screened_at_its_end_in_good_time(skill: Skill) -> None:
+    turn = skill.handle("la " * 30000 + "I want to kill myself", MORNING)
+    assert turn.screen.level.value == "crisis"

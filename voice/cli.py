@@ -35,9 +35,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args, app)
     except (UserError, StoreError) as error:
-        if not app.answered:
+        if not app.answered or args.command == "chat":  # chat: the lines not yet read
             answer_risk(args)
         print(f"smallwins: {error}", file=sys.stderr)
         return error.exit_code
+    except Exception:
+        if not app.answered:
+            answer_risk(args)
+        raise
     except KeyboardInterrupt:
         return 130

@@ -4,31 +4,30 @@ with every emergency number, before the error is reported."""
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Iterator
 
 from intents.safety import Safety
 from intents.skill import Skill, SkillOptions
 from models.store import Store
+from voice.stdin import stdin_lines
 
 # Commands that take words from the person, and where the words are.
 TEXT_COMMANDS = ("text", "chat")
 
 
-def said(args: argparse.Namespace) -> list[str]:
-    """The utterances a text command was given, read without needing anything else."""
+def said(args: argparse.Namespace) -> Iterator[str]:
+    """The utterances a text command was given, one at a time, as they arrive."""
     if args.command == "text":
-        return [" ".join(args.text)]
-    lines = []
-    for raw in sys.stdin.buffer:
-        try:
-            lines.append(raw.decode("utf-8").rstrip("\r\n"))
-        except UnicodeDecodeError:
-            continue
-    return lines
+        yield " ".join(args.text)
+        return
+    for _, line in stdin_lines():
+        if line is not None:
+            yield line
 
 
 def answer_risk(args: argparse.Namespace) -> None:
-    """Print the crisis reply for each utterance that carries risk; store nothing."""
+    """Print the crisis reply for each utterance that carries risk, as soon as it is read;
+    store nothing."""
     if getattr(args, "command", None) not in TEXT_COMMANDS:
         return
     skill = Skill(Store.memory(), SkillOptions(locale=""))

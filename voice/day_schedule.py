@@ -26,6 +26,7 @@ import schedule
 
 from intents.skill import Skill
 from intents.values import Action, Reply
+from intents.veto import safe_routines
 from models.store import Store
 from voice.config import WEEKDAYS, Settings
 from voice.jobs import JobSpec, compose, in_quiet_hours, job_specs, useful_until
@@ -152,7 +153,7 @@ class DaySchedule:
     def reload(self) -> None:
         """Build the jobs again from the settings and the routines in the store."""
         self.scheduler.clear("daily")
-        self._specs = {s.name: s for s in job_specs(self.settings, self.store.routines())}
+        self._specs = {s.name: s for s in job_specs(self.settings, safe_routines(self.store))}
         for spec in self._specs.values():
             every = self.scheduler.every()
             job = getattr(every, spec.day) if spec.day else every.day

@@ -14,7 +14,7 @@ from intents.ladder import day_plan, is_low_day, suggestion_text
 from intents.lookback import look_back
 from intents.replies import spoken_list
 from intents.values import Reply
-from intents.veto import only_safe
+from intents.veto import only_safe, safe_routines
 from models.records import Routine
 from models.store import Store
 from voice.config import WEEKDAYS, Settings
@@ -119,7 +119,7 @@ def morning(ctx: Context) -> Reply:
     planned = [i.text for i in todays_intentions(ctx) if i.status == "open"]
     if planned:
         parts.append(ctx.replies.text("Day", "morning_plan", intentions=spoken_list(planned)))
-    plan = day_plan(ctx.today, ctx.store.routines())
+    plan = day_plan(ctx.today, safe_routines(ctx.store))
     parts.append(suggestion_text(plan, low_day(ctx.store, ctx.now)))
     parts.append(ctx.replies.text("Day", "morning_ask"))
     return Reply(" ".join(parts), expects_answer=True)
@@ -135,5 +135,5 @@ def weekly(ctx: Context) -> Reply:
     start = end - timedelta(days=7)
     wins = only_safe(ctx.store.wins_between(start, end), lambda w: w.activity)
     text = look_back(wins, ctx.store.moods_between(start, end),
-                     ctx.store.routines(), ctx.replies)
+                     safe_routines(ctx.store), ctx.replies)
     return Reply(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from intents.handlers.context import Context, period_span, spoken_day
 from intents.replies import spoken_list
 from intents.values import Intent, Reply
-from intents.veto import only_safe
+from intents.veto import first_safe, only_safe
 from models.records import Note, Reflection, Win
 
 MOST_SPOKEN = 5
@@ -29,17 +29,14 @@ def what_did_i_do(intent: Intent, ctx: Context) -> Reply:
 
 
 def encourage(intent: Intent, ctx: Context) -> Reply:
-    """Replay a past win or a note to my future self."""
-    wins = only_safe(ctx.store.all_wins(), lambda w: w.activity)
-    notes = only_safe(ctx.store.notes(), lambda n: n.text)
-    if not wins and not notes:
-        return Reply(ctx.replies.text("Archive", "encourage_none"))
-    kind = ctx.replies.choice(["win"] * bool(wins) + ["note"] * bool(notes))
-    if kind == "note":
-        note = ctx.replies.choice(notes)
+    """Replay a past win or a note to my future self, never one whose words carry risk."""
+    win = first_safe(ctx.replies.shuffled(ctx.store.all_wins()), lambda w: w.activity)
+    note = first_safe(ctx.replies.shuffled(ctx.store.notes()), lambda n: n.text)
+    if note is not None and (win is None or ctx.replies.choice(["win", "note"]) == "note"):
         return Reply(ctx.replies.text(
             "Archive", "encourage_note", day=spoken_day(note.at, ctx.now), note=note.text))
-    win = ctx.replies.choice(wins)
+    if win is None:
+        return Reply(ctx.replies.text("Archive", "encourage_none"))
     day = spoken_day(win.at, ctx.now)
     return Reply(ctx.replies.text(
         "Archive", "encourage_win", day=day, Day=day[0].upper() + day[1:], activity=win.activity))
@@ -59,7 +56,7 @@ def answer_reflection_done(intent: Intent | None, ctx: Context, data: dict) -> R
     """Any words are the thing done; a win among them is logged as well."""
     done = None if intent is not None and intent.name == "Skip" else ctx.utterance.strip()
     ctx.dialogue.ask("reflection_mood", done=done)
-    if intent is not None and intent.name == "LogWin":
+    if intent is not None and intent.name == "LogWin" and not ctx.caution:
         activities = intent.slots["activities"]
         ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
         said = spoken_list(activities)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from intents.handlers.context import Context
 from intents.ladder import LOW_MOOD, day_plan, suggestion_text
 from intents.values import Action, Intent, Reply
+from intents.veto import safe_routines
 from models.records import Mood
 
 DEFAULT_BREATHING_MINUTES = 2
@@ -20,7 +21,7 @@ def rate_mood(intent: Intent, ctx: Context) -> Reply:
     else:
         text = ctx.replies.text("RateMood", "score", score=score)
     if score <= LOW_MOOD:
-        one = suggestion_text(day_plan(ctx.today, ctx.store.routines()), low_day=True)
+        one = suggestion_text(day_plan(ctx.today, safe_routines(ctx.store)), low_day=True)
         text = f"{text} {one}"
     return Reply(text, expects_answer=bool(word))
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from intents.handlers.context import Context
 from intents.spoken_time import spoken_clock
 from intents.values import Action, Intent, Reply
+from intents.veto import safe_routines
 from models.records import Routine, Win
 from models.store import Store
 
@@ -67,7 +68,7 @@ def remove_routine(intent: Intent, ctx: Context) -> Reply:
 
 
 def list_routines(intent: Intent | None, ctx: Context) -> Reply:
-    routines = [r for r in ctx.store.routines() if r.active]
+    routines = [r for r in safe_routines(ctx.store) if r.active]
     if not routines:
         return Reply(ctx.replies.text("Routines", "list_none"))
     items = [ctx.replies.text("Routines", "item", task=r.task, cue=cue_words(ctx, r))
@@ -103,7 +104,7 @@ def answer_routine(intent: Intent | None, ctx: Context, data: dict) -> Reply | N
         text = ctx.replies.text("Routines", "done", task=task, celebration=data["celebration"])
     else:
         text = ctx.replies.text("Routines", "done_simple", task=task)
-    following = [r for r in ctx.store.routines() if r.active and r.after_routine ==
+    following = [r for r in safe_routines(ctx.store) if r.active and r.after_routine ==
                  data["routine_id"]]
     if not following:
         return Reply(text)

@@ -8,10 +8,12 @@ from dataclasses import asdict
 
 from intents.handlers.routines import find_routine
 from intents.ladder import KINDS
+from intents.safety import Safety, SafetyScreen
+from intents.veto import routine_words, safe_words
 from models.records import Routine
 from models.store import Store
 from voice.agenda import routine_line
-from voice.app import EXIT_USAGE, App, UserError
+from voice.app import EXIT_DATA, EXIT_USAGE, App, UserError
 from voice.config import is_clock_time
 
 SEED_FIELDS = {"task", "cue", "completion", "celebration", "kind"}
@@ -77,6 +79,14 @@ def add(args: argparse.Namespace, app: App) -> int:
     kind = parts.get("kind", args.kind)
     if kind is not None and kind not in KINDS:
         raise UserError(f"kind {kind!r}: use one of {', '.join(KINDS)}.", EXIT_USAGE)
+    words = routine_words(Routine(task=parts["task"],
+                                  completion=parts.get("completion", args.completion),
+                                  celebration=parts.get("celebration", args.celebration)))
+    if not safe_words(words):
+        screen = SafetyScreen.load().screen(words)
+        if screen.level is not Safety.NONE:
+            print(app.skill(Store.memory()).crisis_reply(screen).text, flush=True)
+        raise UserError("That routine was not added.", EXIT_DATA)
     store = app.store()
     before = _lookup(store, after) if after else None
     routine = store.add_routine(Routine(

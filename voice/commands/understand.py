@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
 
 from intents.explain import explain
 from intents.safety import Screen
@@ -13,6 +12,7 @@ from intents.values import Intent
 from models.store import Store
 from voice.actions import run_actions
 from voice.app import EXIT_DATA, EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
+from voice.stdin import stdin_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,15 +37,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=chat)
 
 
-def _stdin_lines() -> Iterator[tuple[int, str | None]]:
-    """(line number, text) per line; text is None for a line that is not UTF-8."""
-    for number, raw in enumerate(sys.stdin.buffer, start=1):
-        try:
-            yield number, raw.decode("utf-8").rstrip("\r\n")
-        except UnicodeDecodeError:
-            yield number, None
-
-
 def understood(text: str, screen: Screen, intent: Intent | None) -> dict[str, object]:
     """What was heard and made of it, as the JSON every command prints."""
     return {"text": text, "intent": intent.name if intent else None,
@@ -55,7 +46,7 @@ def understood(text: str, screen: Screen, intent: Intent | None) -> dict[str, ob
 
 def understand(args: argparse.Namespace, app: App) -> int:
     skill = app.skill(Store.memory())
-    lines = [(0, " ".join(args.text))] if args.text else _stdin_lines()
+    lines = [(0, " ".join(args.text))] if args.text else stdin_lines()
     status = 0
     for number, utterance in lines:
         if utterance is None:
@@ -107,7 +98,7 @@ def chat(args: argparse.Namespace, app: App) -> int:
     if interactive:
         print("Say something (Ctrl-D to finish). Try: I watered the plant")
     status = 0
-    for number, utterance in _stdin_lines():
+    for number, utterance in stdin_lines():
         if utterance is None:
             print(f"smallwins: line {number} is not UTF-8 text; nothing was stored for it.",
                   file=sys.stderr)
