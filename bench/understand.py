@@ -4,7 +4,7 @@ screen, then the intent matcher for what passed it), on every line of the safety
     python -m bench.understand [--repeats 3] [--limit N]
 
 Each line is timed cold (its first reading) and warm (later readings, after the word-form
-caches hold its words); the table gives the median and 95th percentile of each, per kind.
+caches hold its words); the table gives the median, the 95th percentile and the slowest.
 """
 
 from __future__ import annotations
