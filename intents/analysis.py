@@ -90,7 +90,7 @@ class Analysis:
             if self.tokens[i].word not in words["negations"]:
                 continue
             if self.tokens[i].word == "no" and i + 1 < len(self.tokens) and \
-                    self.tokens[i + 1].word in ("i", ",", "."):  # "did I? no, I ..." answers
+                    self.tokens[i + 1].word in words["answers"]:  # "did I? no, I ..." answers
                 continue
             between = {t.lemma for t in self.tokens[i + 1:token] if not t.hedge}
             if not between <= words["bridges"]:  # the negation belongs to another verb
@@ -117,6 +117,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "reversers": frozenset(data["negation_reversers"]),
         "bridges": frozenset(data["negation_bridges"]),
         "breakers": tuple(data["denial_breakers"]),
+        "answers": frozenset(data["answer_no_before"]),
         "questions": frozenset(data["question_words"]),
         "wh": frozenset(("how", "what", "which", "where", "why", "who", "whats", "hows")),
         "hedges": frozenset(data["hedges"]),

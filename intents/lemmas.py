@@ -27,6 +27,14 @@ def lemma(word: str) -> str:
 
 
 @cache
+def readings(word: str) -> tuple[str, ...]:
+    """Every form `word` may take in a lemma line: its lemma, and itself when it is also a
+    noun in its own right ('thought' is read as 'think', but 'thoughts' as 'thought')."""
+    own = word if word in getAllLemmas(word).get("NOUN", ()) else None
+    return tuple(dict.fromkeys(w for w in (lemma(word), own) if w))
+
+
+@cache
 def _kept() -> frozenset[str]:
     return frozenset(lexicon()["lemma_keep"])
 

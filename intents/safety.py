@@ -11,6 +11,7 @@ from typing import Any
 
 from intents.analysis import Analysis, analyse
 from intents.data import load_yaml
+from intents.lemmas import readings
 
 
 class Safety(StrEnum):
@@ -30,6 +31,7 @@ _BUILTINS = {
 }
 _REFERENCE = re.compile(r"\{(\w+)\}")
 _GAP_SPACE = re.compile(r"\{(_|gap|gap6|gap10)\} ")
+_LITERAL = re.compile(r"(?<![\\\w<?])[a-z]+(?![\w<>])")
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ class _Compiler:
         return self._expanded[name]
 
     def _inline(self, text: str, seen: tuple[str, ...]) -> str:
-        return _REFERENCE.sub(lambda m: self.concept(m.group(1), seen), _tight(text))
+        return _REFERENCE.sub(lambda m: self.concept(m.group(1), seen),
+                              _tight(_as_lemmas(text)))
 
     def pattern(self, text: str) -> tuple[re.Pattern[str], dict[str, str]]:
         """A rule's pattern; each concept it names becomes a group, so a match tells which."""
@@ -110,8 +113,22 @@ class _Compiler:
             groups[key] = name
             return f"(?P<{key}>{self.concept(name)})"
 
-        body = _REFERENCE.sub(group, _tight(text))
+        body = _REFERENCE.sub(group, _tight(_as_lemmas(text)))
         return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])"), groups
+
+
+def _as_lemmas(text: str) -> str:
+    """The words of a pattern as the line spells them: 'took' reads as 'take', 'pills' as
+    'pill', so a rule may be written in plain words. Concept names and escapes stay."""
+    parts = _REFERENCE.split(text)
+    for i in range(0, len(parts), 2):  # the parts between {concept} references
+        parts[i] = _LITERAL.sub(lambda m: _either(readings(m.group(0))), parts[i])
+    names = iter(_REFERENCE.findall(text))
+    return "".join(p if i % 2 == 0 else f"{{{next(names)}}}" for i, p in enumerate(parts))
+
+
+def _either(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else f"(?:{'|'.join(words)})"
 
 
 def _tight(text: str) -> str:
