@@ -24,7 +24,7 @@ _CLITICS = re.compile(r"(\w+?)('ll|'d|'ve|'re|'m|n't)\b", re.IGNORECASE)
 _BARE_ITS = re.compile(
     r"\bits (?=(\w+ing|time|never|not|so|too|over|fine|ok|okay|like|all|just|been|the|a|my|"
     r"really|hard|bad|late|no|nothing|always|only|still|because|about|pointless|hopeless|"
-    r"gonna|going|happening|done|finished|ready|here|there|what|how|weird|ok|alright)\b)",
+    r"gonna|going|happening|done|finished|ready|here|there|what|how|weird|alright)\b)",
     re.IGNORECASE)
 _BARE_ILL = re.compile(
     r"\bill (?=(be|do|go|have|just|never|get|see|make|take|try|call|tell|probably|finally|not|"

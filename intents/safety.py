@@ -120,11 +120,9 @@ class _Compiler:
 def _as_lemmas(text: str) -> str:
     """The words of a pattern as the line spells them: 'took' reads as 'take', 'pills' as
     'pill', so a rule may be written in plain words. Concept names and escapes stay."""
-    parts = _REFERENCE.split(text)
-    for i in range(0, len(parts), 2):  # the parts between {concept} references
-        parts[i] = _LITERAL.sub(lambda m: _either(readings(m.group(0))), parts[i])
-    names = iter(_REFERENCE.findall(text))
-    return "".join(p if i % 2 == 0 else f"{{{next(names)}}}" for i, p in enumerate(parts))
+    parts = _REFERENCE.split(text)  # words, then a concept's name, then words, ...
+    return "".join(_LITERAL.sub(lambda m: _either(readings(m.group(0))), p) if i % 2 == 0
+                   else f"{{{p}}}" for i, p in enumerate(parts))
 
 
 def _either(words: tuple[str, ...]) -> str:

@@ -6,17 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from intents.safety import Safety, SafetyScreen
+from intents.safety import Safety, SafetyScreen, Screen
 from models.records import Routine
 from models.store import Store
 
 T = TypeVar("T")
 
 
+def carries_risk(screen: Screen) -> bool:
+    """Risk of any kind the screen heard, a denied or a past one included."""
+    return screen.level is not Safety.NONE or screen.denial or screen.past_ideation
+
+
 def safe_words(text: str, language: str = "en") -> bool:
     """True when the words carry no risk, not even a denied or a past one."""
-    screen = SafetyScreen.load(language).screen(text)
-    return screen.level is Safety.NONE and not screen.denial and not screen.past_ideation
+    return not carries_risk(SafetyScreen.load(language).screen(text))
 
 
 def only_safe(items: Iterable[T], text: Callable[[T], str], language: str = "en") -> list[T]:

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from intents.handlers.routines import find_routine
 from intents.ladder import KINDS
 from intents.safety import Safety, SafetyScreen
-from intents.veto import routine_words, safe_words
+from intents.veto import carries_risk, routine_words
 from models.records import Routine
 from models.store import Store
 from voice.agenda import routine_line
@@ -82,8 +82,8 @@ def add(args: argparse.Namespace, app: App) -> int:
     words = routine_words(Routine(task=parts["task"],
                                   completion=parts.get("completion", args.completion),
                                   celebration=parts.get("celebration", args.celebration)))
-    if not safe_words(words):
-        screen = SafetyScreen.load().screen(words)
+    screen = SafetyScreen.load().screen(words)
+    if carries_risk(screen):
         if screen.level is not Safety.NONE:
             print(app.skill(Store.memory()).crisis_reply(screen).text, flush=True)
         raise UserError("That routine was not added.", EXIT_DATA)
