@@ -105,6 +105,12 @@ def _wake_then(text: str, tmp_path: Path) -> Path:
 def test_run_with_a_wav_as_microphone_hears_wake_phrase_and_logs_a_win(home: Path,
                                                                       tmp_path: Path) -> None:
     audio = _wake_then("I took a shower", tmp_path)
+    # The day's jobs follow the real clock; one falling due now would ask a question and take
+    # the recording as its answer, so they are off for this run.
+    config = home / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("".join(f"[jobs.{name}]\nenabled = false\n"
+                              for name in ("morning", "checkin", "evening", "weekly")))
     result = smallwins(home, "run", "--input-wav", str(audio), "--silent")
     assert result.returncode == 0, result.stderr
     assert "Heard the wake phrase 1 time(s), 1 utterance(s)" in result.stderr
