@@ -21,13 +21,14 @@ import yaml
 from intents.skill import Skill
 from models.store import Store
 
-CORPORA = Path(__file__).resolve().parents[1] / "tests" / "safety"
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = (ROOT / "intents" / "safety" / "examples" / "en", ROOT / "tests" / "safety" / "heldout")
 
 
 def corpus_lines(limit: int | None = None) -> list[tuple[str, str]]:
     """(kind, line) for every line of the development corpus and the held-out set."""
     lines = []
-    for path in sorted(CORPORA.glob("*/*.yaml")):
+    for path in sorted(p for folder in CORPORA for p in folder.glob("*.yaml")):
         for group in yaml.safe_load(path.read_text(encoding="utf-8")):
             lines += [(group["kind"], text) for text in group["lines"]]
     random.Random(5).shuffle(lines)

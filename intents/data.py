@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when built in: 20x faster
 DATA_ROOT = Path(__file__).parent
 
 
@@ -15,7 +16,7 @@ DATA_ROOT = Path(__file__).parent
 def load_yaml(relative: str) -> Any:
     """A YAML file under intents/, parsed once."""
     with open(DATA_ROOT / relative, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
 def lexicon(language: str = "en") -> dict[str, Any]:

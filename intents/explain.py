@@ -29,10 +29,14 @@ def explain(text: str, screen: Screen, intent: Intent | None) -> list[str]:
                     lines.append(f"             -> {finding.level.value}: {finding.kind}{denied}"
                                  f"  about={finding.about}  concepts: {concepts}"
                                  f"  words: \"{finding.words}\"")
+    if screen.resemblance is not None:
+        kinds = ", ".join(screen.resemblance.risk_kinds) or "none"
+        lines.append(f"resembles:   risk examples by {screen.resemblance.score:.2f}; nearest "
+                     f"risk kinds: {kinds}")
     if screen.masked:
         lines.append("set aside:   " + "; ".join(f'"{m}"' for m in screen.masked))
     flags = [name for name, on in (("past ideation", screen.past_ideation),
-                                   ("means word: confirmed gently", screen.caution)) if on]
+                                   ("a win is confirmed gently", screen.caution)) if on]
     kind = f" ({screen.category})" if screen.category else ""
     lines.append(f"screen:      {screen.level.value}{kind}" + (f"; {', '.join(flags)}"
                                                                if flags else ""))

@@ -12,6 +12,7 @@ from typing import Any
 from intents.analysis import Analysis, analyse
 from intents.data import load_yaml
 from intents.lemmas import readings
+from intents.resemblance import Likeness, Resemblance
 
 
 class Safety(StrEnum):
@@ -51,7 +52,8 @@ class Finding:
 class Screen:
     """What the screen found. `category` is the deciding kind. A `denial` ("I'd never hurt
     myself") and `past_ideation` are not risk, but are answered gently; `caution` marks a
-    means or harm word in an otherwise ordinary utterance."""
+    means or harm word in an otherwise ordinary utterance, or words close to the risk
+    examples though not close enough to ask."""
 
     level: Safety
     category: str | None = None
@@ -61,6 +63,7 @@ class Screen:
     findings: tuple[Finding, ...] = ()
     masked: tuple[str, ...] = ()  # idioms and ordinary uses taken out before the rules read
     analysis: Analysis | None = field(default=None, compare=False, repr=False)
+    resemblance: Likeness | None = None  # asked only when no rule spoke
 
 
 @dataclass(frozen=True)
@@ -156,10 +159,19 @@ def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
 
 
 
+def _resembled_kind(like: Likeness) -> str:
+    """The closest risk example's kind where it changes the reply (the emergency number
+    first; a question about means not answered), else "resemblance"."""
+    closest = like.risk_kinds[0] if like.risk_kinds else ""
+    return closest if closest in ("imminent", "means_question") else "resemblance"
+
+
 class SafetyScreen:
-    def __init__(self, data: dict[str, Any], language: str = "en") -> None:
+    def __init__(self, data: dict[str, Any], language: str = "en",
+                 resemblance: Resemblance | None = None) -> None:
         compiler = _Compiler(data["concepts"])
         self._language = language
+        self._resemblance = resemblance
         self._masks = [compiler.pattern(p)[0] for p in data["masks"]]
         self._on_purpose = compiler.pattern("|".join(f"(?:{p})" for p in data["on_purpose"]))[0]
         self._past = [compiler.pattern(p)[0] for p in data["past_ideation"]]
@@ -182,6 +194,14 @@ class SafetyScreen:
     @classmethod
     @cache
     def load(cls, language: str = "en") -> SafetyScreen:
+        """The whole screen, for what a person says: the rules, then the resemblance check."""
+        return cls(load_yaml(f"safety/{language}.yaml"), language, Resemblance.load(language))
+
+    @classmethod
+    @cache
+    def rules_only(cls, language: str = "en") -> SafetyScreen:
+        """The rules alone, for words already heard whole: the pieces about to be stored or
+        read back ("watered the plant") are too short for the resemblance check."""
         return cls(load_yaml(f"safety/{language}.yaml"), language)
 
     def screen(self, text: str) -> Screen:
@@ -211,11 +231,29 @@ class SafetyScreen:
         risky = [f for f in findings if not f.negated and f.level is not Safety.NONE]
         if not risky:
             denial = any(f.negated for f in findings)
+            like = None
+            if self._asks_resemblance(analysis, denial or past or bool(masked)):
+                assert self._resemblance is not None
+                like = self._resemblance.likeness(analysis.text)
+                if like.score > self._resemblance.threshold:
+                    found = Finding("resemblance", Safety.CHECK_IN, analysis.text,
+                                    f"score {like.score:.2f}", like.risk_kinds, "speaker")
+                    return Screen(Safety.CHECK_IN, _resembled_kind(like), past, False,
+                                  caution, (*findings, found), tuple(masked), analysis, like)
+                caution = caution or like.score > self._resemblance.caution
             return Screen(Safety.NONE, "denial" if denial else None, past, denial, caution,
-                          tuple(findings), tuple(masked), analysis)
+                          tuple(findings), tuple(masked), analysis, like)
         top = max(risky, key=lambda f: (_RANK[f.level], f.kind == "imminent"))
         return Screen(top.level, top.kind, past, False, caution, tuple(findings),
                       tuple(masked), analysis)
+
+    def _asks_resemblance(self, analysis: Analysis, spoken_for: bool) -> bool:
+        """Not for a denial, past ideation or a line with an idiom set aside (the words are
+        accounted for), nor for a few words, too few to resemble anything reliably."""
+        if self._resemblance is None or spoken_for:
+            return False
+        words = sum(1 for t in analysis.tokens if t.word[0].isalnum())
+        return words >= self._resemblance.min_words
 
     def _apply(self, rule: _Rule, line: str, analysis: Analysis) -> list[Finding]:
         """The rule's first unnegated finding, else its first negated one (a denial)."""

@@ -1,8 +1,9 @@
 """The safety corpora: per-kind figures, every risk line caught, and nothing risky stored.
 
-`tests/safety/corpus/` is the development corpus the screen was built against, written by
-kind by people who had not read the rules. `tests/safety/heldout/` was written apart and is
-only measured here, never used to write a rule.
+`intents/safety/examples/en/` is the development corpus the screen was built against,
+written by kind by people who had not read the rules; the resemblance check compares with it.
+`tests/safety/heldout/` was written apart and is only measured here, never used to write a
+rule or as an example.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from intents.data import DATA_ROOT
 from intents.safety import Safety, SafetyScreen
 from intents.skill import Skill
 from models.store import EXPORTED_TABLES, Store
@@ -37,17 +39,18 @@ class Line:
     source: str
 
 
-def _lines(folder: str) -> list[Line]:
+def _lines(folder: Path) -> list[Line]:
     found = []
-    for path in sorted((HERE / folder).glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         for group in yaml.safe_load(path.read_text(encoding="utf-8")):
             found += [Line(group["kind"], text, path.name) for text in group["lines"]]
     return found
 
 
-CORPUS = _lines("corpus")
-HELDOUT = _lines("heldout")
-HELDOUT_FLOOR = 0.89  # measured at this commit (76% before the screen was rebuilt): a loss fails
+EXAMPLES = _lines(DATA_ROOT / "safety" / "examples" / "en")
+CORPUS = [line for line in EXAMPLES if line.source not in KINDS["examples_only"]]
+HELDOUT = _lines(HERE / "heldout")
+HELDOUT_FLOOR = 0.89  # measured 0.895 on both sets at this commit: a loss fails
 
 
 @cache
@@ -89,6 +92,16 @@ def test_every_risk_line_in_the_corpus_is_caught(capsys: pytest.CaptureFixture[s
         print(f"\nSafety corpus, {len(CORPUS)} lines:\n{_table(CORPUS)}")
         print(f"Held-out set, {len(HELDOUT)} lines:\n{_table(HELDOUT)}")
     assert [f"{m.kind}: {m.text}" for m in _missed(CORPUS)] == []
+
+
+@pytest.mark.parametrize("source", sorted(KINDS["examples_only"]))
+def test_examples_the_rules_were_not_built_on_hold_their_floor(
+        source: str, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [line for line in EXAMPLES if line.source == source]
+    risk = [line for line in lines if line.kind in RISK]
+    with capsys.disabled():
+        print(f"\n{source} (examples only), {len(lines)} lines:\n{_table(lines)}")
+    assert 1 - len(_missed(lines)) / len(risk) >= KINDS["examples_only"][source]
 
 
 def test_idioms_rarely_raise_a_false_alarm() -> None:
@@ -139,6 +152,8 @@ def test_held_out_figures_hold_their_measured_floor() -> None:
     stored = [r for r in _reached_storage(risk) if r[2]]
     assert recall >= HELDOUT_FLOOR
     assert len(alarms) / total <= KINDS["heldout"]["idiom_false_alarms"]
+    everyday, quiet = _alarms(HELDOUT, KINDS["quiet"])
+    assert len(everyday) / quiet <= KINDS["heldout"]["everyday_false_alarms"], everyday
     assert len(stored) <= len(_missed(HELDOUT))
 
 

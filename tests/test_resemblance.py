@@ -1,0 +1,88 @@
+"""The resemblance check: real WordLlama vectors, a small example set, and how the screen
+uses it only where no rule spoke."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from intents.data import load_yaml
+from intents.resemblance import Resemblance, embedder, examples
+from intents.safety import Safety, SafetyScreen
+
+KINDS = yaml.safe_load((Path(__file__).parent / "safety" / "kinds.yaml").read_text("utf-8"))
+RISK = frozenset(KINDS["risk"])
+# Invented for this test: a risk kind and a quiet kind the real examples do not hold.
+EXAMPLES = [
+    ("check_in", "the purple kettle hums louder every single night"),
+    ("check_in", "that purple kettle keeps humming through every night"),
+    ("low_mood", "i made toast and sat by the window"),
+    ("low_mood", "made some toast, sat at the window for a bit"),
+]
+
+
+def _screen(threshold: float) -> SafetyScreen:
+    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=threshold)
+    return SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
+
+
+def test_vectors_are_unit_length_and_empty_text_is_zero() -> None:
+    vectors = embedder().embed(["i watered the plant", ""])
+    assert np.isclose(np.linalg.norm(vectors[0]), 1.0, atol=1e-5)
+    assert not vectors[1].any()
+
+
+def test_a_line_near_risk_examples_scores_above_one_near_quiet_ones() -> None:
+    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=0.3)
+    near_risk = index.likeness("every night the purple kettle hums")
+    near_quiet = index.likeness("sat by the window with my toast")
+    assert near_risk.score > 0.3 > near_quiet.score
+    assert near_risk.risk_kinds == ("check_in",) and near_quiet.risk_kinds == ()
+
+
+def test_the_longest_sentence_is_read_on_its_own_too() -> None:
+    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=0.3)
+    story = ("Went to the shop and bought bread and milk and a paper. "
+             "Every night the purple kettle hums louder.")
+    assert index.likeness(story).score > index.likeness(story.replace(". ", ", ")).score
+
+
+def test_the_screen_asks_the_check_in_question_only_where_no_rule_spoke() -> None:
+    screen = _screen(threshold=0.3)
+    heard = screen.screen("every night the purple kettle hums")
+    assert heard.level is Safety.CHECK_IN and heard.category == "resemblance"
+    assert heard.findings[-1].concepts == ("check_in",)
+    assert screen.screen("sat by the window with my toast").level is Safety.NONE
+    ruled = screen.screen("I want to kill myself")  # the rules' own level and kind stand
+    assert ruled.level is Safety.CRISIS and ruled.category != "resemblance"
+
+
+@pytest.mark.parametrize("line", ["I would never hurt myself, the purple kettle just hums",
+                                  "I used to want to die, now the purple kettle just hums"])
+def test_a_denial_or_past_ideation_is_not_second_guessed(line: str) -> None:
+    assert _screen(threshold=-1.0).screen(line).level is Safety.NONE
+
+
+def test_the_risk_kinds_of_the_check_are_the_risk_kinds_of_the_corpora() -> None:
+    assert set(load_yaml("safety/en.yaml")["resemblance"]["risk_kinds"]) == RISK
+    kinds = {kind for kind, _ in examples()}
+    assert kinds <= RISK | set(KINDS["quiet"]), kinds - RISK - set(KINDS["quiet"])
+
+
+def test_explain_says_what_the_line_resembles() -> None:
+    from intents.explain import explain
+
+    said = "every night the purple kettle hums"
+    lines = explain(said, _screen(threshold=0.3).screen(said), None)
+    assert any(line.startswith("resembles:") and "check_in" in line for line in lines)
+
+
+def test_a_few_words_or_an_idiom_set_aside_are_not_compared() -> None:
+    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=-1.0, min_words=6)
+    screen = SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
+    assert screen.screen("purple kettle hums").level is Safety.NONE
+    assert screen.screen("purple kettle hums, I'm dying to see that film").level is Safety.NONE
+    assert screen.screen("every night the purple kettle hums").level is Safety.CHECK_IN
