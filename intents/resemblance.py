@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -67,9 +67,9 @@ class Resemblance:
     def __init__(self, examples: list[tuple[str, str]], risk_kinds: frozenset[str],
                  neighbours: int, threshold: float, caution: float | None = None,
                  min_words: int = 1) -> None:
+        self._examples = examples
         self._kinds = [kind for kind, _ in examples]
         self._risk = np.array([kind in risk_kinds for kind in self._kinds])
-        self._matrix = embedder().embed([normalize(line) for _, line in examples])
         self.neighbours = neighbours
         self.threshold = threshold  # above it: the check-in question
         self.caution = threshold if caution is None else caution  # above it: a win is confirmed
@@ -82,6 +82,12 @@ class Resemblance:
         return cls(examples(language), frozenset(settings["risk_kinds"]),
                    settings["neighbours"], settings["threshold"], settings["caution"],
                    settings["min_words"])
+
+    @cached_property
+    def _matrix(self) -> np.ndarray:
+        """Built at the first comparison, not at start: a listening device that is never
+        spoken to keeps its memory (about 75 MB) free."""
+        return embedder().embed([normalize(line) for _, line in self._examples])
 
     def likeness(self, text: str) -> Likeness:
         """The highest score of the whole text and of each of its longer sentences."""
