@@ -6,8 +6,10 @@ import re
 from functools import cache
 
 from intents.data import lexicon
+from intents.lemmas import lemma, simple_past, verb_form
 
 _NEGATIONS = {"not", "never", "nothing", "no"}
+_DONE = ("past", "participle", "past_or_participle")
 
 
 @cache
@@ -25,12 +27,33 @@ def _achieved(text: str, language: str) -> bool:
 
 
 def is_past_action(word: str, language: str = "en") -> bool:
-    """Does this word begin a finished action: 'watered', 'took'?"""
+    """Does this word begin a finished action: 'watered', 'took', 'swept', 'drunk'?"""
     irregular, not_past, _, _ = _words(language)
     word = word.lower().strip(",.!?;:")
     if word in not_past:
         return False
-    return word in irregular or (len(word) > 3 and word.endswith("ed"))
+    return word in irregular or verb_form(word) in _DONE or \
+        (len(word) > 3 and word.endswith("ed"))
+
+
+def evidence(activity: str, language: str = "en") -> str:
+    """What a past-tense phrase reports: "win" (something done), "setback" (something that
+    went wrong or was not chosen: "burnt the toast", "had a rough night") or "not_action"
+    (words said, thought or felt: "said that already", "felt awful")."""
+    data = lexicon(language)
+    words = activity.lower().split()
+    if not words:
+        return "not_action"
+    line = " ".join(lemma(w.strip(",.!?;:")) for w in words)
+    if lemma(words[0]) in data["setback_verbs"] or \
+            any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"]):
+        return "setback"
+    if len(words) > 1 and words[1] in ("you", "u"):  # "did you get that?"
+        return "not_action"
+    if lemma(words[0]) in data["not_action_verbs"] or \
+            any(activity.lower().startswith(p) for p in data["not_action_starts"]):
+        return "not_action"
+    return "win"
 
 
 def _strip_leading(text: str, phrases: list[str]) -> str:
@@ -79,4 +102,32 @@ def parse_activities(text: str, language: str = "en") -> list[str]:
         return []
     if len(words) > 1 and words[1].lower() in _NEGATIONS:
         return []
-    return split_activities(activity, language)
+    return [_in_simple_past(a) for a in split_activities(activity, language)]
+
+
+def _in_simple_past(activity: str, language: str = "en") -> str:
+    """'drunk a glass of water' (after "I've") is kept as 'drank a glass of water'."""
+    for said, past in lexicon(language)["past_rewrites"].items():
+        if activity.lower().startswith(f"{said} "):
+            return past + activity[len(said):]
+    first, _, rest = activity.partition(" ")
+    if lemma(first.lower()) == "be":
+        return activity
+    past = simple_past(first.lower())
+    return activity if past == first.lower() else f"{past} {rest}".strip()
+
+
+def tempting(words: str, language: str = "en") -> bool:
+    """Do these words name a temptation ("a drink", "my ex's insta", "the betting app")?"""
+    lowered = words.lower()
+    found = {lemma(w) for w in re.findall(r"[a-z]+", lowered)}
+    return bool(found & set(lexicon(language)["temptations"])) or \
+        any(p in lowered for p in lexicon(language)["temptation_phrases"])
+
+
+def held_back_activity(text: str, language: str = "en") -> str:
+    """'I didn't have a drink tonight' -> "didn't have a drink tonight"."""
+    said = clean_activity(text, language)
+    for full, short in lexicon(language)["recontract"].items():
+        said = re.sub(rf"\b{full}\b", short, said, flags=re.IGNORECASE)
+    return said

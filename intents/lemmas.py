@@ -66,3 +66,11 @@ def verb_form(word: str) -> str:
         return "third_person"
     return "base" if word == base else ""
 
+
+
+def simple_past(word: str) -> str:
+    """'drunk' -> 'drank', 'swept' -> 'swept'; a word that is not a participle as given."""
+    if verb_form(word) != "participle":
+        return word
+    forms = getAllInflections(lemma(word), upos="VERB").get("VBD", ())
+    return forms[0] if forms else word

@@ -11,13 +11,23 @@ import yaml
 from hassil import Intents, RecognizeResult, recognize_all
 from hassil.util import merge_dict
 
-from intents.activities import clean_activity, parse_activities
+from intents.activities import (
+    clean_activity,
+    evidence,
+    held_back_activity,
+    parse_activities,
+    tempting,
+)
 from intents.data import DATA_ROOT, lexicon
-from intents.normalize import MAX_CHARACTERS, clauses, tidy
+from intents.mood_reading import read_mood
+from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
+from intents.spoken_day import take_day
 from intents.spoken_time import parse_spoken_time
 from intents.values import Intent
 
-Validator = Callable[[dict[str, Any], str], dict[str, Any] | None]
+DATED = ("LogWin", "SetIntention")  # intents that keep the day they were said with
+OPEN = ("SetIntention", "RateMood", "Number")  # open words a command cue outranks
+Validator = Callable[[dict[str, Any], str], "dict[str, Any] | Intent | None"]
 
 
 class SentenceError(Exception):
@@ -51,12 +61,18 @@ def _score(result: RecognizeResult) -> tuple[int, int, int]:
     return (len(wildcards), -result.text_chunks_matched, sum(len(e.text or "") for e in wildcards))
 
 
+def _number(word: str, language: str) -> int:
+    return int(word) if word.isdigit() else int(lexicon(language)["number_words"][word])
+
+
 class IntentMatcher:
     def __init__(self, intents: Intents, language: str = "en") -> None:
         self.intents = intents
         self.language = language
         self._validators: dict[str, Validator] = {
             "LogWin": self._win,
+            "AbstinenceWin": self._held_back,
+            "Setback": self._setback,
             "RateMood": self._mood,
             "Number": self._number,
             "StartBreathing": self._breathing,
@@ -74,17 +90,55 @@ class IntentMatcher:
         return cls(load_intents(language, extra_files), language)
 
     def match(self, text: str) -> Intent | None:
-        """The best intent for the whole text, else for its first clause that has one."""
+        """The best intent for the whole text, else for its first clause that has one; a win or
+        a plan said with its day ("yesterday I rang mum") keeps the day as a slot."""
         text = tidy(text[:MAX_CHARACTERS], self.language)
-        candidates = [text]
-        parts = clauses(text)
-        if len(parts) > 1:
-            candidates += parts
-        for candidate in candidates:
-            intent = self._best(candidate)
-            if intent is not None:
-                return intent
+        intent = self._match(text)
+        day, rest = take_day(text, self.language)
+        if day is not None and day.offset != 0 and (intent is None or intent.name in DATED):
+            dated = self._match(rest)
+            if dated is not None and dated.name in DATED:
+                return Intent(dated.name, {**dated.slots, "day": day})
+        if intent is None or intent.name in OPEN:
+            intent = self._cued(text) or intent
+        return intent or self._mood_in_words(text)
+
+    def _cued(self, text: str) -> Intent | None:
+        """A command heard by its cue words ("okay stop talking", "can we do some breathing")."""
+        lowered = normalize(text, self.language)
+        for name, patterns in lexicon(self.language)["command_cues"].items():
+            if any(re.search(p, lowered) for p in patterns):
+                minutes = re.search(r"\b(\d+|" + "|".join(lexicon(self.language)["number_words"])
+                                    + r") minutes?\b", lowered)
+                slots = {"minutes": _number(minutes.group(1), self.language)} \
+                    if name == "StartBreathing" and minutes else {}
+                return Intent(name, slots)
         return None
+
+    def _mood_in_words(self, text: str) -> Intent | None:
+        """A rating said in words that no template took: a bare number is a Number (the
+        answer to a pending question, else the day's mood)."""
+        mood = read_mood(text, self.language)
+        if mood is None:
+            return None
+        if mood.compared_with is not None:
+            return Intent("RateMood", {"compared_with": mood.compared_with, "change": mood.change})
+        if mood.word is None:
+            return Intent("Number", {"score": mood.score})
+        return Intent("RateMood", {"score": mood.score, "word": mood.word})
+
+    def _match(self, text: str) -> Intent | None:
+        parts = clauses(text)
+        whole = self._best(text)
+        if len(parts) > 1 and (whole is None or whole.name == "LogWin"):
+            found = [self._best(part) for part in parts]
+            wins = [a for i in found if i is not None and i.name == "LogWin"
+                    for a in i.slots["activities"]]
+            if wins:  # "Made my bed. That's it, that's the win.": the win, not the comment
+                return Intent("LogWin", {"activities": wins})
+            if whole is None:
+                return next((i for i in found if i is not None), None)
+        return whole
 
     def _best(self, text: str) -> Intent | None:
         results = sorted(recognize_all(text, self.intents, language=self.language), key=_score)
@@ -92,15 +146,42 @@ class IntentMatcher:
             slots = {name: entity.value for name, entity in result.entities.items()}
             validate = self._validators.get(result.intent.name)
             checked = validate(slots, text) if validate else slots
+            if isinstance(checked, Intent):  # the words say another intent ("burnt the toast")
+                return checked
             if checked is not None:
                 return Intent(result.intent.name, checked)
         return None
 
     # --- slot checks: None rejects the parse so the next best is tried --------------------
 
-    def _win(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
+    def _win(self, slots: dict[str, Any], text: str) -> dict[str, Any] | Intent | None:
+        """Wins need evidence: something the speaker did. What went wrong is a setback; what
+        was said, thought or felt is not a win at all."""
         activities = parse_activities(str(slots.get("activity", "")), self.language)
-        return {"activities": activities} if activities else None
+        if activities and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \
+                re.match(lexicon(self.language)["requests"], activities[0].lower()):
+            return None  # "read me my wins", "set a reminder": asked for, not done
+        found = [(a, evidence(a, self.language)) for a in activities]
+        wins = [a for a, kind in found if kind == "win"]
+        if wins:
+            return {"activities": wins}
+        if any(kind == "setback" for _, kind in found):
+            return Intent("Setback", {})
+        return None
+
+    def _held_back(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
+        """Holding back from a temptation, on purpose: a win kept as said ("didn't smoke")."""
+        if not tempting(str(slots.get("held_back", "")), self.language):
+            return None
+        return {"activities": [held_back_activity(text, self.language)]}
+
+    def _setback(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
+        """Not doing what tempts is not a setback: that parse is left to the abstinence win."""
+        missed = str(slots.get("missed", ""))
+        if missed and re.search(r"\b(did not|have not|never|had not)\b", text.lower()) and \
+                tempting(missed, self.language):
+            return None
+        return slots
 
     def _mood(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         if "score" in slots:

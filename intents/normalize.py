@@ -12,8 +12,8 @@ MAX_CHARACTERS = 2000
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ",
                          "\u2013": " ", "\u00a0": " ", "`": "'"})
 # A false start: the same short word said twice ("I I just", "to to").
-_STUTTER = re.compile(r"\b(i|to|the|a|my|it|we|and|but|was|am|want|just)(\s+\1\b)+",
-                      re.IGNORECASE)
+_STUTTER = re.compile(r"\b(i|to|the|a|my|it|we|and|but|was|am|want|just|so|he|she|they)"
+                      r"((?:\s*,)?\s+\1\b)+", re.IGNORECASE)
 
 # What the table above leaves: "nobody'll", "everyone'd", "mum's gonna" stay readable.
 _CLITIC_WORDS = {"'ll": "will", "'d": "would", "'ve": "have", "'re": "are", "'m": "am",
@@ -62,6 +62,13 @@ def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return anywhere, between
 
 
+@cache
+def _lead_ins(language: str) -> re.Pattern[str]:
+    """Words that open a turn before its subject ("so like I...", "yeah so I..."), dropped."""
+    words = "|".join(map(re.escape, lexicon(language)["lead_ins"]))
+    return re.compile(rf"^(?:(?:{words})[\s,]+)+(?=i\b)", re.IGNORECASE)
+
+
 def tidy(text: str, language: str = "en") -> str:
     """Quotes straightened, fillers and false starts dropped, contractions and spoken
     spellings expanded ("I've" -> "i have", "gonna" -> "going to"), spaces folded; case kept."""
@@ -80,6 +87,7 @@ def tidy(text: str, language: str = "en") -> str:
     text = _BARE_ITS.sub("it is ", text)
     text = _BARE_ILL.sub("i will ", text)
     text = _STUTTER.sub(lambda m: m.group(1), text)
+    text = _lead_ins(language).sub("", text)
     text = re.sub(r"\s+([,.!?;:])", r"\1", text)
     text = re.sub(r"^[\s,.;:]+", "", text)
     return re.sub(r"\s+", " ", text).strip()

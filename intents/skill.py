@@ -11,7 +11,7 @@ from pathlib import Path
 from intents.dialogue import Dialogue, Pending
 from intents.handlers import ANSWERS, COMMANDS, FREE_TEXT, HANDLERS
 from intents.handlers.context import Context, Helpline
-from intents.handlers.support import custom_intent, help_reply, welcome_back_due
+from intents.handlers.support import custom_intent, help_reply, not_understood, welcome_back_due
 from intents.matcher import IntentMatcher
 from intents.normalize import MAX_CHARACTERS
 from intents.replies import Replies
@@ -129,6 +129,8 @@ class Skill:
         """Fixed text from data, with the helpline; needs nothing but the shipped replies."""
         if screen.category in ("imminent", "means_question"):
             key = screen.category
+        elif screen.category == "resemblance":
+            key = "gentle_check_in"
         else:
             key = "crisis" if screen.level is Safety.CRISIS else "check_in"
         helpline = self.helpline()
@@ -150,7 +152,7 @@ class Skill:
                 return intent, reply
             ctx.dialogue.clear()
         if intent is None:
-            return None, Reply(self.replies.text("Support", "fallback"))
+            return None, not_understood(ctx)
         welcome = intent.name in LOGGING_INTENTS and welcome_back_due(ctx)
         handler = HANDLERS.get(intent.name, custom_intent)
         reply = handler(intent, ctx)

@@ -30,8 +30,8 @@ def files_under(root: Path) -> list[Path]:
 
 
 def test_understand_prints_json_per_line_and_writes_nothing(home: Path) -> None:
-    result = run("understand", stdin=b"I watered the plant\nI want to die\nhello there\n",
-                 env_home=home)
+    said = b"I watered the plant\nI want to die\nthe cat knocked the vase over\n"
+    result = run("understand", stdin=said, env_home=home)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert lines[0] == {"text": "I watered the plant", "intent": "LogWin",

@@ -177,8 +177,32 @@ def test_returning_person_hears_welcome_back_not_a_tally(skill: Skill, store: St
 
 
 def test_unknown_text_gets_a_gentle_hint(skill: Skill, store: Store) -> None:
-    reply = talk(skill, "what's the weather like")[0]
+    reply = talk(skill, "the cat knocked the vase over")[0]
     assert "help" in reply and store.all_wins() == []
+
+
+def test_a_request_it_cannot_do_is_told_what_it_can(skill: Skill, store: Store) -> None:
+    reply = talk(skill, "what's the weather like")[0]
+    assert "can't do that" in reply and "log your wins" in reply and store.all_wins() == []
+
+
+def test_a_feeling_is_heard_before_anything_is_suggested(skill: Skill, store: Store) -> None:
+    reply = talk(skill, "my sister was unkind to me today")[0]
+    assert reply.startswith(("That sounds hard", "I hear you")) and "watered" not in reply
+
+
+def test_a_win_said_with_its_day_is_dated_that_day(skill: Skill, store: Store) -> None:
+    talk(skill, "yesterday I rang my mum", "on Monday I went to the GP")
+    days = [w.at.date() for w in store.all_wins()]
+    assert days == [MORNING.date() - timedelta(days=1),
+                    MORNING.date() - timedelta(days=(MORNING.weekday() - 0) % 7 or 7)]
+
+
+def test_an_intention_for_tomorrow_is_kept_for_tomorrow(skill: Skill, store: Store) -> None:
+    reply = talk(skill, "tomorrow I'll try to have a shower")[0]
+    tomorrow = MORNING.date() + timedelta(days=1)
+    assert [i.text for i in store.intentions_for(tomorrow)] == ["have a shower"]
+    assert store.intentions_for(MORNING.date()) == [] and "tomorrow" in reply
 
 
 def test_empty_and_overlong_text_are_refused_without_storing(skill: Skill, store: Store) -> None:

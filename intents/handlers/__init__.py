@@ -13,6 +13,7 @@ Answer = Callable[[Intent | None, Context, dict], Reply | None]
 
 HANDLERS: dict[str, Handler] = {
     "LogWin": wins.log_win,
+    "AbstinenceWin": wins.log_win,
     "Undo": wins.undo,
     "TagWin": wins.tag_win,
     "SetIntention": intentions.set_intention,
@@ -39,6 +40,11 @@ HANDLERS: dict[str, Handler] = {
     "RemoveRoutine": routines.remove_routine,
     "ListRoutines": routines.list_routines,
     "Snooze": snooze.snooze,
+    "Greeting": support.talk,
+    "Thanks": support.talk,
+    "Goodbye": support.talk,
+    "ConversationRef": support.talk,
+    "Unsupported": support.talk,
     # Answers said with nothing pending.
     "Number": mood.rate_mood,
     "Yes": support.acknowledge,

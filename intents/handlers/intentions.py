@@ -6,14 +6,16 @@ import re
 
 from intents.handlers.context import Context
 from intents.replies import spoken_list
+from intents.spoken_day import SpokenDay
 from intents.values import Intent, Reply
 from intents.veto import only_safe
 from models.records import Intention, Win
 
-# Directions rather than steps: answered with a nudge toward one precise action.
+# Directions or states rather than steps ("be better", "be somewhere", "not be so tired"):
+# answered with a nudge toward one precise action, and not kept.
 VAGUE = re.compile(
-    r"^(be|get|do|try to be|feel)\s+(better|more|happier|productive|healthier|good|my best|"
-    r"things|stuff|something|it|okay|ok|fine|organi[sz]ed|my life together)\b",
+    r"^((get|do|try to be|feel)\s+(better|more|happier|productive|healthier|good|my best|"
+    r"things|stuff|something|it|okay|ok|fine|organi[sz]ed|my life together)\b|be\b|not\b)",
     re.IGNORECASE,
 )
 
@@ -22,7 +24,12 @@ def set_intention(intent: Intent, ctx: Context) -> Reply:
     text: str = intent.slots["intention"]
     if VAGUE.match(text) or len(text.split()) < 2 and not text.endswith("ing"):
         return Reply(ctx.replies.text("Intentions", "vague"), expects_answer=True)
-    ctx.store.add_intention(Intention(text=text, day=ctx.today, created_at=ctx.now))
+    spoken: SpokenDay | None = intent.slots.get("day")
+    day = spoken.date(ctx.today, ahead=True) if spoken is not None else ctx.today
+    day = max(day, ctx.today)
+    ctx.store.add_intention(Intention(text=text, day=day, created_at=ctx.now))
+    if day != ctx.today:
+        return Reply(ctx.replies.text("Intentions", "set_for", intention=text, day=spoken.said))
     return Reply(ctx.replies.text("Intentions", "set", intention=text))
 
 

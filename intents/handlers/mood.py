@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 from intents.handlers.context import Context
 from intents.ladder import LOW_MOOD, day_plan, suggestion_text
+from intents.spoken_day import SpokenDay
 from intents.values import Action, Intent, Reply
 from intents.veto import safe_routines
 from models.records import Mood
@@ -12,6 +15,8 @@ DEFAULT_BREATHING_MINUTES = 2
 
 
 def rate_mood(intent: Intent, ctx: Context) -> Reply:
+    if "compared_with" in intent.slots:
+        return _compared(intent, ctx)
     score: int = intent.slots["score"]
     word: str | None = intent.slots.get("word")
     mood = ctx.store.add_mood(Mood(score=score, at=ctx.now, word=word))
@@ -24,6 +29,22 @@ def rate_mood(intent: Intent, ctx: Context) -> Reply:
         one = suggestion_text(day_plan(ctx.today, safe_routines(ctx.store)), low_day=True)
         text = f"{text} {one}"
     return Reply(text, expects_answer=bool(word))
+
+
+def _compared(intent: Intent, ctx: Context) -> Reply:
+    """'Better than yesterday': that day's last rating moved by the change, or a question
+    when there is none to start from."""
+    spoken: SpokenDay = intent.slots["compared_with"]
+    day = spoken.date(ctx.today, ahead=False)
+    start = datetime.combine(day, time.min)
+    earlier = ctx.store.moods_between(start, start + timedelta(days=1))
+    if not earlier:
+        return Reply(ctx.replies.text("RateMood", "compared_unknown", day=spoken.said),
+                     expects_answer=True)
+    score = max(0, min(10, earlier[-1].score + intent.slots["change"]))
+    ctx.store.add_mood(Mood(score=score, at=ctx.now, word=None))
+    return Reply(ctx.replies.text("RateMood", "compared", day=spoken.said, score=score,
+                                  before=earlier[-1].score))
 
 
 def answer_mood_adjust(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:

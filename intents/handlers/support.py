@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
+from intents.data import lexicon
 from intents.handlers.context import Context
+from intents.lemmas import lemma
+from intents.normalize import normalize
 from intents.values import Action, Intent, Reply
 
 SELF_CRITICAL = ("useless", "failure", "a mess", "lazy", "hopeless")
@@ -59,6 +63,18 @@ def custom_intent(intent: Intent, ctx: Context) -> Reply:
 
 def acknowledge(intent: Intent, ctx: Context) -> Reply:
     return Reply(ctx.replies.text("Support", "acknowledge"))
+
+
+def not_understood(ctx: Context) -> Reply:
+    """Feelings are heard first ("my sister was unkind to me"); otherwise what can be said."""
+    words = {lemma(w) for w in re.findall(r"[a-z']+", normalize(ctx.utterance))}
+    feeling = bool(words & set(lexicon()["feeling_cues"]))
+    return Reply(ctx.replies.text("Support", "feeling" if feeling else "fallback"))
+
+
+def talk(intent: Intent, ctx: Context) -> Reply:
+    """Greetings, thanks, goodbyes, words about the conversation, requests it cannot do."""
+    return Reply(ctx.replies.text("Support", intent.name))
 
 
 def cancel(intent: Intent, ctx: Context) -> Reply:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from intents.data import lexicon
 from intents.handlers.context import Context
 from intents.replies import spoken_list
+from intents.spoken_day import SpokenDay
 from intents.values import Intent, Reply
 from models.records import Win
 
@@ -18,8 +21,18 @@ def log_win(intent: Intent, ctx: Context) -> Reply:
         said = spoken_list(activities)
         return Reply(ctx.replies.text("LogWin", "confirm_first", activities=said),
                      expects_answer=True)
-    saved = ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
+    at = _when(intent, ctx)
+    saved = ctx.store.add_wins([Win(activity=a, at=at) for a in activities])
     return confirm_wins(ctx, activities, [w.id for w in saved if w.id is not None])
+
+
+def _when(intent: Intent, ctx: Context) -> datetime:
+    """Now, or the same time on the earlier day the win was said with ("yesterday I...")."""
+    day: SpokenDay | None = intent.slots.get("day")
+    if day is None:
+        return ctx.now
+    when = day.date(ctx.today, ahead=False)
+    return ctx.now if when >= ctx.today else datetime.combine(when, ctx.now.time())
 
 
 def answer_confirm_win(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:

@@ -8,6 +8,7 @@ import sys
 
 from intents.explain import explain
 from intents.safety import Screen
+from intents.spoken_day import SpokenDay
 from intents.values import Intent
 from models.store import Store
 from voice.actions import run_actions
@@ -39,9 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def understood(text: str, screen: Screen, intent: Intent | None) -> dict[str, object]:
     """What was heard and made of it, as the JSON every command prints."""
-    return {"text": text, "intent": intent.name if intent else None,
-            "slots": intent.slots if intent else {}, "safety": screen.level.value,
-            "safety_kind": screen.category}
+    slots = {k: v.said if isinstance(v, SpokenDay) else v
+             for k, v in (intent.slots if intent else {}).items()}
+    return {"text": text, "intent": intent.name if intent else None, "slots": slots,
+            "safety": screen.level.value, "safety_kind": screen.category}
 
 
 def understand(args: argparse.Namespace, app: App) -> int:

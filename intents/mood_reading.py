@@ -1,0 +1,69 @@
+"""A mood said in words: a number anywhere in a short turn ("bit of a four day", "I'd give
+today a one"), a mood word ("grand", "pants", "so-so") or a comparison with an earlier day
+("a bit better than yesterday")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from intents.data import lexicon
+from intents.normalize import normalize
+from intents.spoken_day import SpokenDay, take_day
+
+_MAX_WORDS = 16  # a longer turn is a story, not a rating
+
+
+@dataclass(frozen=True)
+class MoodReading:
+    score: int | None = None
+    word: str | None = None
+    compared_with: SpokenDay | None = None  # "better than yesterday": that day's value
+    change: int = 0  # added to it
+
+
+@cache
+def _data(language: str) -> tuple[dict[str, int], dict[str, int], re.Pattern[str],
+                                   re.Pattern[str], re.Pattern[str]]:
+    data = lexicon(language)
+    words = {**data["mood_words"], **data["mood_words_informal"]}
+    numbers = data["number_words"]
+    moods = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    number = "|".join(["10", r"\d"] + sorted(numbers, key=len, reverse=True))
+    spec = data["mood_reading"]
+    rating = re.compile(rf"(?<![\w-])({number})(?![\w-])(?!\s+(?:{'|'.join(spec['units'])})\b)")
+    mood = re.compile(rf"(?<![\w-])({moods})(?![\w-])")
+    compare = re.compile(rf"\b(?:(?P<much>{'|'.join(spec['much'])}) )?"
+                         rf"(?P<how>{'|'.join(spec['better'] + spec['worse'] + spec['same'])})"
+                         rf"(?: than| as)? (?P<day>.+)$")
+    return words, numbers, rating, mood, compare
+
+
+def read_mood(text: str, language: str = "en") -> MoodReading | None:
+    said = normalize(text, language).strip(" .!?")
+    if not said or len(said.split()) > _MAX_WORDS:
+        return None
+    words, numbers, rating, mood, compare = _data(language)
+    spec = lexicon(language)["mood_reading"]
+    found = compare.search(said)
+    if found:
+        after = found.group("day")
+        day, _ = take_day(after, language)
+        if day is not None and after.lower().startswith(day.said.split()[0]):
+            how = found.group("how")
+            step = 2 if found.group("much") in spec["much_more"] else 1
+            change = step if how in spec["better"] else -step if how in spec["worse"] else 0
+            return MoodReading(compared_with=day, change=change)
+    about_me = bool(re.search(rf"\b(?:{'|'.join(spec['about_me'])})\b", said))
+    scores = [int(n) if n.isdigit() else numbers[n] for n in rating.findall(said)]
+    scores = [s for s in scores if 0 <= s <= 10]
+    if scores and (about_me or len(said.split()) <= 3 or re.search(r"\ban? \w+$|\ban? (?:" +
+                                                                   "|".join(numbers) + ")", said)):
+        return MoodReading(score=scores[-1])  # "yesterday a three, today more like a six"
+    named = mood.findall(said) or mood.findall(text.lower())
+    opens = re.match(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood.pattern})", said)
+    if named and (about_me or opens):
+        word = max(named, key=len)
+        return MoodReading(score=words[word], word=word)
+    return None

@@ -1,0 +1,70 @@
+"""Days as people say them at the start or end of a turn ("yesterday", "on Monday", "last
+night", "tomorrow morning"): taken out of the words and kept as the day they name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from intents.data import lexicon
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class SpokenDay:
+    """A day counted from today (`offset`), or a weekday looked for back or ahead."""
+
+    said: str
+    offset: int | None = None
+    weekday: int | None = None
+    direction: str = ""  # "last", "next" or "" (the nearest one, past for wins)
+
+    def date(self, today: date, ahead: bool) -> date:
+        """The day meant: for a win the nearest such day before today, for a plan the next."""
+        if self.offset is not None:
+            return today + timedelta(days=self.offset)
+        assert self.weekday is not None
+        forward = self.direction == "next" or (ahead and self.direction != "last")
+        if forward:
+            return today + timedelta(days=(self.weekday - today.weekday()) % 7 or 7)
+        return today - timedelta(days=(today.weekday() - self.weekday) % 7 or 7)
+
+
+@cache
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    data = lexicon(language)["day_words"]
+    offsets: dict[str, int] = data["offsets"]
+    parts = "|".join(re.escape(p) for p in data["parts"])
+    named = "|".join(sorted(map(re.escape, offsets), key=len, reverse=True))
+    weekday = rf"(?:(?:on|last|next|this) )?(?:{'|'.join(WEEKDAYS)})"
+    phrase = rf"(?:{named}|{weekday})(?: (?:{parts}))?"
+    lead = re.compile(rf"^(?:(?:{'|'.join(data['before'])}) )?({phrase})\b[\s,]*", re.IGNORECASE)
+    not_when = "".join(rf"(?<!\b{w})" for w in ("for", "until", "till", "by", "before", "after",
+                                                 "since", "from", "about", "to"))
+    tail = re.compile(rf"{not_when}[\s,]+({phrase})[\s.!?]*$", re.IGNORECASE)
+    return lead, tail, offsets
+
+
+def take_day(text: str, language: str = "en") -> tuple[SpokenDay | None, str]:
+    """The day named at the start or end of `text`, and the text without it."""
+    lead, tail, offsets = _patterns(language)
+    for pattern in (lead, tail):
+        found = pattern.search(text)
+        if found:
+            rest = (text[:found.start()] + " " + text[found.end():]).strip(" ,")
+            return _read(found.group(1).lower(), offsets), rest
+    return None, text
+
+
+def _read(said: str, offsets: dict[str, int]) -> SpokenDay:
+    words = said.split()
+    for size in range(len(words), 0, -1):
+        head = " ".join(words[:size])
+        if head in offsets:
+            return SpokenDay(said, offset=offsets[head])
+    direction = words[0] if words[0] in ("last", "next") else ""
+    day = next(w for w in words if w in WEEKDAYS)
+    return SpokenDay(said, weekday=WEEKDAYS.index(day), direction=direction)
