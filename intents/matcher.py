@@ -18,15 +18,16 @@ from intents.activities import (
     parse_activities,
     tempting,
 )
+from intents.command_cues import cued
 from intents.data import DATA_ROOT, lexicon
 from intents.mood_reading import read_mood
-from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
+from intents.normalize import MAX_CHARACTERS, clauses, tidy
 from intents.spoken_day import take_day
 from intents.spoken_time import parse_spoken_time
 from intents.values import Intent
 
 DATED = ("LogWin", "SetIntention")  # intents that keep the day they were said with
-OPEN = ("SetIntention", "RateMood", "Number")  # open words a command cue outranks
+OPEN = ("SetIntention", "RateMood", "Number", "Unsupported")  # open words a cue outranks
 Validator = Callable[[dict[str, Any], str], "dict[str, Any] | Intent | None"]
 
 
@@ -61,10 +62,6 @@ def _score(result: RecognizeResult) -> tuple[int, int, int]:
     return (len(wildcards), -result.text_chunks_matched, sum(len(e.text or "") for e in wildcards))
 
 
-def _number(word: str, language: str) -> int:
-    return int(word) if word.isdigit() else int(lexicon(language)["number_words"][word])
-
-
 class IntentMatcher:
     def __init__(self, intents: Intents, language: str = "en") -> None:
         self.intents = intents
@@ -72,6 +69,7 @@ class IntentMatcher:
         self._validators: dict[str, Validator] = {
             "LogWin": self._win,
             "AbstinenceWin": self._held_back,
+            "Correction": self._correction,
             "Setback": self._setback,
             "RateMood": self._mood,
             "Number": self._number,
@@ -100,20 +98,8 @@ class IntentMatcher:
             if dated is not None and dated.name in DATED:
                 return Intent(dated.name, {**dated.slots, "day": day})
         if intent is None or intent.name in OPEN:
-            intent = self._cued(text) or intent
+            intent = cued(text, self.language) or intent
         return intent or self._mood_in_words(text)
-
-    def _cued(self, text: str) -> Intent | None:
-        """A command heard by its cue words ("okay stop talking", "can we do some breathing")."""
-        lowered = normalize(text, self.language)
-        for name, patterns in lexicon(self.language)["command_cues"].items():
-            if any(re.search(p, lowered) for p in patterns):
-                minutes = re.search(r"\b(\d+|" + "|".join(lexicon(self.language)["number_words"])
-                                    + r") minutes?\b", lowered)
-                slots = {"minutes": _number(minutes.group(1), self.language)} \
-                    if name == "StartBreathing" and minutes else {}
-                return Intent(name, slots)
-        return None
 
     def _mood_in_words(self, text: str) -> Intent | None:
         """A rating said in words that no template took: a bare number is a Number (the
@@ -174,6 +160,14 @@ class IntentMatcher:
         if not tempting(str(slots.get("held_back", "")), self.language):
             return None
         return {"activities": [held_back_activity(text, self.language)]}
+
+    def _correction(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
+        """'No, I said I watered the plant': the words that replace the last win's."""
+        activity = clean_activity(str(slots.get("activity", "")), self.language)
+        activity = re.sub(r"^(i|that)\s+", "", activity, flags=re.IGNORECASE)
+        activity = re.split(r",?\s+not\s+", activity, maxsplit=1)[0]
+        done = parse_activities(activity, self.language)
+        return {"activity": activity} if done else None  # "I said that" is not a correction
 
     def _setback(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """Not doing what tempts is not a setback: that parse is left to the abstinence win."""

@@ -32,7 +32,8 @@ def _data(language: str) -> tuple[dict[str, int], dict[str, int], re.Pattern[str
     moods = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     number = "|".join(["10", r"\d"] + sorted(numbers, key=len, reverse=True))
     spec = data["mood_reading"]
-    rating = re.compile(rf"(?<![\w-])({number})(?![\w-])(?!\s+(?:{'|'.join(spec['units'])})\b)")
+    rating = re.compile(rf"(?<![\w-])(?<!no )(?<!every )({number})(?![\w-])"
+                        rf"(?!\s+(?:{'|'.join(spec['units'])})\b)")
     mood = re.compile(rf"(?<![\w-])({moods})(?![\w-])")
     compare = re.compile(rf"\b(?:(?P<much>{'|'.join(spec['much'])}) )?"
                          rf"(?P<how>{'|'.join(spec['better'] + spec['worse'] + spec['same'])})"

@@ -258,7 +258,7 @@ class Store:
         return saved
 
     def update_win(self, win_id: int, **values: int | str | None) -> None:
-        allowed = {"area", "mood_before", "mood_after", "enjoyment", "importance"}
+        allowed = {"activity", "area", "mood_before", "mood_after", "enjoyment", "importance"}
         if not values or not set(values) <= allowed:
             raise ValueError(f"can only update {sorted(allowed)}")
         columns = ", ".join(f"{name} = ?" for name in values)

@@ -214,3 +214,26 @@ def test_empty_and_overlong_text_are_refused_without_storing(skill: Skill, store
 def test_overlong_text_is_still_screened(skill: Skill) -> None:
     turn = skill.handle("la " * 4000 + "I want to die", MORNING)
     assert turn.screen.level.value == "crisis" and "988" in turn.reply.text
+
+
+def test_a_spoken_correction_replaces_the_last_win(skill: Skill, store: Store) -> None:
+    talk(skill, "I watered the plan", "skip", "no, I said I watered the plant, not the plan")
+    assert [w.activity for w in store.all_wins()] == ["watered the plant"]
+
+
+def test_a_mood_compared_with_yesterday_uses_yesterdays_value(skill: Skill, store: Store) -> None:
+    skill.handle("my mood is 4", MORNING - timedelta(days=1))
+    reply = talk(skill, "a bit better than yesterday")[0]
+    start = MORNING.replace(hour=0, minute=0)
+    assert [m.score for m in store.moods_between(start, start + timedelta(days=1))] == [5]
+    assert "5 out of 10" in reply
+
+
+def test_a_setback_is_met_kindly_and_nothing_is_logged(skill: Skill, store: Store) -> None:
+    reply = talk(skill, "I burnt the dinner")[0]
+    assert store.all_wins() == [] and "counts" not in reply.lower()
+
+
+def test_holding_back_is_logged_as_a_win(skill: Skill, store: Store) -> None:
+    talk(skill, "I never opened the betting app today", "yes")
+    assert [w.activity for w in store.all_wins()] == ["never opened the betting app today"]

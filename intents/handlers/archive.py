@@ -47,6 +47,15 @@ def leave_note(intent: Intent, ctx: Context) -> Reply:
     return Reply(ctx.replies.text("Archive", "note_saved"))
 
 
+def hear_notes(intent: Intent, ctx: Context) -> Reply:
+    """The last few notes to my future self, never one whose words carry risk."""
+    notes = only_safe(ctx.store.notes(), lambda n: n.text)[-MOST_SPOKEN:]
+    if not notes:
+        return Reply(ctx.replies.text("Archive", "no_notes"))
+    return Reply(ctx.replies.text("Archive", "notes", notes=spoken_list(
+        [f'"{n.text}"' for n in notes])))
+
+
 def start_reflection(intent: Intent | None, ctx: Context) -> Reply:
     ctx.dialogue.ask("reflection_done")
     return Reply(ctx.replies.text("Archive", "reflection_start"), expects_answer=True)

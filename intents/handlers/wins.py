@@ -90,6 +90,15 @@ def tag_win(intent: Intent, ctx: Context) -> Reply:
     return Reply(ctx.replies.text("Archive", "tagged", activity=win.activity, area=area))
 
 
+def correct(intent: Intent, ctx: Context) -> Reply:
+    """A misheard win put right in place: the last win's words replaced, nothing added."""
+    win = ctx.store.last_win()
+    if win is None or win.id is None:
+        return Reply(ctx.replies.text("LogWin", "nothing_to_correct"))
+    ctx.store.update_win(win.id, activity=intent.slots["activity"])
+    return Reply(ctx.replies.text("LogWin", "corrected", activity=intent.slots["activity"]))
+
+
 def undo(intent: Intent, ctx: Context) -> Reply:
     undone = ctx.store.undo_last()
     ctx.dialogue.clear()

@@ -1,0 +1,52 @@
+"""Commands heard by their cue words when no template took the words, or took them only as
+an open plan or mood: "okay stop talking", "can we do some breathing, three minutes", "get
+rid of that one", "read me my notes". The cues are data (`command_cues` in the lexicon)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from intents.activities import clean_activity
+from intents.data import lexicon
+from intents.normalize import normalize
+from intents.values import Intent
+
+
+def cued(text: str, language: str = "en") -> Intent | None:
+    """The first command, in the lexicon's order, whose cue the words carry."""
+    lowered = normalize(text, language)
+    for name, patterns in lexicon(language)["command_cues"].items():
+        found = next((m for m in (re.search(p, lowered) for p in patterns) if m), None)
+        if found is None:
+            continue
+        slots = _slots(name, lowered, text[found.end():], language)
+        if slots is not None:
+            return Intent(name, slots)
+    return None
+
+
+def _slots(name: str, lowered: str, after: str, language: str) -> dict[str, Any] | None:
+    """The values a cued command carries: minutes, a period, a life area, a note's words;
+    None when a command needs one and the words do not give it."""
+    data = lexicon(language)
+    if name == "StartBreathing":
+        numbers = data["number_words"]
+        minutes = re.search(r"\b(\d+|" + "|".join(numbers) + r") minutes?\b", lowered)
+        if minutes is None:
+            return {}
+        said = minutes.group(1)
+        return {"minutes": int(said) if said.isdigit() else int(numbers[said])}
+    if name == "WhatDidIDo":
+        period = next((p for p in sorted(data["period_words"], key=len, reverse=True)
+                       if re.search(rf"\b{p}\b", lowered)), None)
+        return {"period": data["period_words"][period]} if period else {}
+    if name == "TagWin":
+        area = next((a for a, words in data["life_areas"].items()
+                     if any(re.search(rf"\b{w}\b", lowered) for w in [a, *words])), None)
+        return {"area": area} if area else None
+    if name == "LeaveNote":
+        note = re.split(r"\b(?:saying|that says|that)\b|[:,.]", after, maxsplit=1)
+        words = clean_activity(note[-1], language) if len(note) > 1 else ""
+        return {"note": words} if words else None
+    return {}
