@@ -7,20 +7,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from intents.activities import clean_activity
 from intents.data import lexicon
-from intents.normalize import normalize
+from intents.normalize import normalize, tidy
 from intents.values import Intent
 
 
 def cued(text: str, language: str = "en") -> Intent | None:
     """The first command, in the lexicon's order, whose cue the words carry."""
     lowered = normalize(text, language)
+    said = tidy(text, language)  # the same words with their case, when the lengths agree
+    said = said if len(said) == len(lowered) else lowered
     for name, patterns in lexicon(language)["command_cues"].items():
         found = next((m for m in (re.search(p, lowered) for p in patterns) if m), None)
         if found is None:
             continue
-        slots = _slots(name, lowered, text[found.end():], language)
+        slots = _slots(name, lowered, said[found.end():], language)
         if slots is not None:
             return Intent(name, slots)
     return None
@@ -47,6 +48,6 @@ def _slots(name: str, lowered: str, after: str, language: str) -> dict[str, Any]
         return {"area": area} if area else None
     if name == "LeaveNote":
         note = re.split(r"\b(?:saying|that says|that)\b|[:,.]", after, maxsplit=1)
-        words = clean_activity(note[-1], language) if len(note) > 1 else ""
+        words = note[-1].strip(" ,.:;!?\"'") if len(note) > 1 else ""
         return {"note": words} if words else None
     return {}

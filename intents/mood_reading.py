@@ -32,7 +32,7 @@ def _data(language: str) -> tuple[dict[str, int], dict[str, int], re.Pattern[str
     moods = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     number = "|".join(["10", r"\d"] + sorted(numbers, key=len, reverse=True))
     spec = data["mood_reading"]
-    rating = re.compile(rf"(?<![\w-])(?<!no )(?<!every )({number})(?![\w-])"
+    rating = re.compile(rf"(?<![\w-])(?<!no )(?<!every )(?<!out of )(?<!/)({number})(?![\w-])"
                         rf"(?!\s+(?:{'|'.join(spec['units'])})\b)")
     mood = re.compile(rf"(?<![\w-])({moods})(?![\w-])")
     compare = re.compile(rf"\b(?:(?P<much>{'|'.join(spec['much'])}) )?"
@@ -55,16 +55,22 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
             how = found.group("how")
             step = 2 if found.group("much") in spec["much_more"] else 1
             change = step if how in spec["better"] else -step if how in spec["worse"] else 0
+            if re.search(r"\b(not|no|never)\s+(\w+\s+)?$", said[:found.start()]):
+                change = 0  # "no better than yesterday": the same, not a step up
             return MoodReading(compared_with=day, change=change)
     about_me = bool(re.search(rf"\b(?:{'|'.join(spec['about_me'])})\b", said))
-    scores = [int(n) if n.isdigit() else numbers[n] for n in rating.findall(said)]
+    framed = [m for m in rating.finditer(said)
+              if len(said.split()) <= 3 or re.search(spec["rating_before"], said[:m.start()])
+              or re.match(spec["rating_after"], said[m.end():])]
+    scores = [int(n) if n.isdigit() else numbers[n] for n in (m.group(1) for m in framed)]
     scores = [s for s in scores if 0 <= s <= 10]
-    if scores and (about_me or len(said.split()) <= 3 or re.search(r"\ban? \w+$|\ban? (?:" +
-                                                                   "|".join(numbers) + ")", said)):
+    if scores:
         return MoodReading(score=scores[-1])  # "yesterday a three, today more like a six"
     named = mood.findall(said) or mood.findall(text.lower())
     opens = re.match(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood.pattern})", said)
     if named and (about_me or opens):
         word = max(named, key=len)
+        if re.search(rf"\bnot\s+(\w+\s+)?{re.escape(word)}\b", said):
+            return None  # "not grand", "not content at all": not that word's score
         return MoodReading(score=words[word], word=word)
     return None

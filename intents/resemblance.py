@@ -10,6 +10,7 @@ by risk examples among the nearest few, less that carried by quiet ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.util import find_spec
@@ -66,7 +67,8 @@ def embedder() -> Embedder:
 class Resemblance:
     def __init__(self, examples: list[tuple[str, str]], risk_kinds: frozenset[str],
                  neighbours: int, threshold: float, caution: float | None = None,
-                 min_words: int = 1) -> None:
+                 min_words: int = 1, vectors: Callable[[], Embedder] | None = None) -> None:
+        self._vectors = vectors or embedder
         self._examples = examples
         self._kinds = [kind for kind, _ in examples]
         self._risk = np.array([kind in risk_kinds for kind in self._kinds])
@@ -74,6 +76,7 @@ class Resemblance:
         self.threshold = threshold  # above it: the check-in question
         self.caution = threshold if caution is None else caution  # above it: a win is confirmed
         self.min_words = min_words  # shorter utterances are not compared
+        self.unavailable = False  # set when its vectors could not be read
 
     @classmethod
     @cache
@@ -87,12 +90,12 @@ class Resemblance:
     def _matrix(self) -> np.ndarray:
         """Built at the first comparison, not at start: a listening device that is never
         spoken to keeps its memory (about 75 MB) free."""
-        return embedder().embed([normalize(line) for _, line in self._examples])
+        return self._vectors().embed([normalize(line) for _, line in self._examples])
 
     def likeness(self, text: str) -> Likeness:
         """The highest score of the whole text and of each of its longer sentences."""
         parts = [text, *(s for s in _SENTENCE.split(text) if s != text and len(s.split()) > 3)]
-        vectors = embedder().embed([normalize(part) for part in parts])
+        vectors = self._vectors().embed([normalize(part) for part in parts])
         return max((self._score(vector) for vector in vectors), key=lambda x: x.score)
 
     def _score(self, vector: np.ndarray) -> Likeness:

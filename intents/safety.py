@@ -3,6 +3,7 @@ the analysed utterance, decide crisis, check-in or none before anything else run
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -13,6 +14,8 @@ from intents.analysis import Analysis, analyse
 from intents.data import load_yaml
 from intents.lemmas import readings
 from intents.resemblance import Likeness, Resemblance
+
+log = logging.getLogger(__name__)
 
 
 class Safety(StrEnum):
@@ -234,7 +237,9 @@ class SafetyScreen:
             like = None
             if self._asks_resemblance(analysis, denial or past or bool(masked)):
                 assert self._resemblance is not None
-                like = self._resemblance.likeness(analysis.text)
+                like = self._likeness(analysis.text)
+                caution = caution or self._resemblance.unavailable
+            if like is not None and self._resemblance is not None:
                 if like.score > self._resemblance.threshold:
                     found = Finding("resemblance", Safety.CHECK_IN, analysis.text,
                                     f"score {like.score:.2f}", like.risk_kinds, "speaker")
@@ -246,6 +251,17 @@ class SafetyScreen:
         top = max(risky, key=lambda f: (_RANK[f.level], f.kind == "imminent"))
         return Screen(top.level, top.kind, past, False, caution, tuple(findings),
                       tuple(masked), analysis)
+
+    def _likeness(self, text: str) -> Likeness | None:
+        """The resemblance score; None when its vectors cannot be read (a broken install),
+        which leaves the rules alone deciding and every win confirmed before it is kept."""
+        assert self._resemblance is not None
+        try:
+            return self._resemblance.likeness(text)
+        except (ImportError, OSError, ValueError):
+            log.exception("the resemblance check could not load; the rules decide alone")
+            self._resemblance.unavailable = True
+            return None
 
     def _asks_resemblance(self, analysis: Analysis, spoken_for: bool) -> bool:
         """Not for a denial, past ideation or a line with an idiom set aside (the words are

@@ -20,13 +20,15 @@ class SpokenDay:
     said: str
     offset: int | None = None
     weekday: int | None = None
-    direction: str = ""  # "last", "next" or "" (the nearest one, past for wins)
+    direction: str = ""  # "last", "next", "this" or "" (the nearest one, past for wins)
 
     def date(self, today: date, ahead: bool) -> date:
         """The day meant: for a win the nearest such day before today, for a plan the next."""
         if self.offset is not None:
             return today + timedelta(days=self.offset)
         assert self.weekday is not None
+        if self.direction == "this" and self.weekday == today.weekday():
+            return today
         forward = self.direction == "next" or (ahead and self.direction != "last")
         if forward:
             return today + timedelta(days=(self.weekday - today.weekday()) % 7 or 7)
@@ -43,7 +45,8 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str
     phrase = rf"(?:{named}|{weekday})(?: (?:{parts}))?"
     lead = re.compile(rf"^(?:(?:{'|'.join(data['before'])}) )?({phrase})\b[\s,]*", re.IGNORECASE)
     not_when = "".join(rf"(?<!\b{w})" for w in ("for", "until", "till", "by", "before", "after",
-                                                 "since", "from", "about", "to"))
+                                                 "since", "from", "about", "to", "every",
+                                                 "each"))
     tail = re.compile(rf"{not_when}[\s,]+({phrase})[\s.!?]*$", re.IGNORECASE)
     return lead, tail, offsets
 
@@ -65,6 +68,6 @@ def _read(said: str, offsets: dict[str, int]) -> SpokenDay:
         head = " ".join(words[:size])
         if head in offsets:
             return SpokenDay(said, offset=offsets[head])
-    direction = words[0] if words[0] in ("last", "next") else ""
+    direction = words[0] if words[0] in ("last", "next", "this") else ""
     day = next(w for w in words if w in WEEKDAYS)
     return SpokenDay(said, weekday=WEEKDAYS.index(day), direction=direction)

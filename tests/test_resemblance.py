@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from intents.data import load_yaml
-from intents.resemblance import Resemblance, embedder, examples
+from intents.resemblance import Embedder, Resemblance, embedder, examples
 from intents.safety import Safety, SafetyScreen
 
 KINDS = yaml.safe_load((Path(__file__).parent / "safety" / "kinds.yaml").read_text("utf-8"))
@@ -86,3 +86,15 @@ def test_a_few_words_or_an_idiom_set_aside_are_not_compared() -> None:
     assert screen.screen("purple kettle hums").level is Safety.NONE
     assert screen.screen("purple kettle hums, I'm dying to see that film").level is Safety.NONE
     assert screen.screen("every night the purple kettle hums").level is Safety.CHECK_IN
+
+
+def test_a_check_that_cannot_load_leaves_the_rules_deciding_and_wins_confirmed() -> None:
+    """A broken install (the vector files gone) must not stop the screen."""
+    def missing() -> Embedder:
+        raise FileNotFoundError("l2_supercat_256.safetensors")
+
+    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=0.3, vectors=missing)
+    screen = SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
+    heard = screen.screen("every night the purple kettle hums")
+    assert heard.level is Safety.NONE and heard.caution
+    assert screen.screen("I want to kill myself").level is Safety.CRISIS

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from intents.handlers.intentions import ask_checkin
 from intents.skill import Skill
@@ -192,10 +192,14 @@ def test_a_feeling_is_heard_before_anything_is_suggested(skill: Skill, store: St
 
 
 def test_a_win_said_with_its_day_is_dated_that_day(skill: Skill, store: Store) -> None:
-    talk(skill, "yesterday I rang my mum", "on Monday I went to the GP")
-    days = [w.at.date() for w in store.all_wins()]
-    assert days == [MORNING.date() - timedelta(days=1),
-                    MORNING.date() - timedelta(days=(MORNING.weekday() - 0) % 7 or 7)]
+    assert MORNING.date() == date(2026, 11, 24)  # a Tuesday
+    talk(skill, "yesterday I rang my mum", "skip", "on Monday I went to the GP", "skip",
+         "last Tuesday I cleaned the oven", "skip", "this Tuesday I fed the cat", "skip",
+         "I went to the gym every Monday")
+    days = {w.activity: w.at.date() for w in store.all_wins()}
+    assert days == {"rang my mum": date(2026, 11, 23), "went to the GP": date(2026, 11, 23),
+                    "cleaned the oven": date(2026, 11, 17), "fed the cat": date(2026, 11, 24),
+                    "went to the gym every Monday": date(2026, 11, 24)}
 
 
 def test_an_intention_for_tomorrow_is_kept_for_tomorrow(skill: Skill, store: Store) -> None:
@@ -235,5 +239,16 @@ def test_a_setback_is_met_kindly_and_nothing_is_logged(skill: Skill, store: Stor
 
 
 def test_holding_back_is_logged_as_a_win(skill: Skill, store: Store) -> None:
-    talk(skill, "I never opened the betting app today", "yes")
+    reply = talk(skill, "I never opened the betting app today")[0]
+    assert "Logged: never opened the betting app today" in reply
     assert [w.activity for w in store.all_wins()] == ["never opened the betting app today"]
+
+
+def test_being_in_a_state_is_not_a_win(skill: Skill, store: Store) -> None:
+    talk(skill, "I've been crying all day", "I've been really struggling")
+    assert store.all_wins() == []
+
+
+def test_asking_it_to_call_someone_gets_the_helpline(skill: Skill, store: Store) -> None:
+    reply = talk(skill, "can you call an ambulance")[0]
+    assert "can't do that" in reply and "988" in reply

@@ -92,6 +92,8 @@ def tag_win(intent: Intent, ctx: Context) -> Reply:
 
 def correct(intent: Intent, ctx: Context) -> Reply:
     """A misheard win put right in place: the last win's words replaced, nothing added."""
+    if ctx.caution:  # a means or harm word: not kept from a correction either
+        return Reply(ctx.replies.text("Safety", "held_back"))
     win = ctx.store.last_win()
     if win is None or win.id is None:
         return Reply(ctx.replies.text("LogWin", "nothing_to_correct"))
