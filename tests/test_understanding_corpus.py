@@ -14,13 +14,14 @@ import random
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
+from intents.handlers.context import day_start
 from intents.replies import Replies
 from intents.skill import Skill
 from models.store import Store
@@ -102,8 +103,8 @@ def outcome(turn: Turn) -> Outcome:
     try:
         heard = Skill(store, rng=random.Random(3)).handle(turn.say, MORNING)
         wins = store.all_wins()
-        day_start = datetime.combine(MORNING.date(), datetime.min.time())
-        moods = store.moods_between(day_start, day_start + timedelta(days=1))
+        start = day_start(MORNING.date())
+        moods = store.moods_between(start, start + timedelta(days=1))
         intentions = [i for n in range(8)
                       for i in store.intentions_for(MORNING.date() + timedelta(days=n))]
     finally:

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from intents.dialogue import Dialogue
 from intents.replies import Replies
+from intents.values import Intent
 from models.store import Store
 
 
@@ -37,6 +38,14 @@ class Context:
     @property
     def today(self) -> date:
         return self.now.date()
+
+    def yes_or_no(self, intent: Intent | None) -> bool | None:
+        """The answer to a pending yes-or-no question (cancel is a no), which closes it; None
+        when the words are not an answer and are to be heard as themselves."""
+        if intent is None or intent.name not in ("Yes", "No", "Cancel"):
+            return None
+        self.dialogue.clear()
+        return intent.name == "Yes"
 
 
 def day_start(day: date) -> datetime:

@@ -83,10 +83,10 @@ def answer_checkin(intent: Intent | None, ctx: Context, data: dict) -> Reply | N
 
 
 def answer_smaller_step(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
-    if intent is None or intent.name not in ("Yes", "No", "Cancel"):
+    said = ctx.yes_or_no(intent)
+    if said is None:
         return None
-    ctx.dialogue.clear()
-    if intent.name != "Yes":
+    if not said:
         return Reply(ctx.replies.text("Intentions", "smaller_declined"))
     smaller = f"two minutes of: {data['text']}"
     ctx.store.add_intention(Intention(text=smaller, day=ctx.today, created_at=ctx.now))

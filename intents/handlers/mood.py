@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
-from intents.handlers.context import Context
+from intents.handlers.context import Context, day_start
 from intents.ladder import LOW_MOOD, day_plan, suggestion_text
 from intents.spoken_day import SpokenDay
 from intents.values import Action, Intent, Reply
@@ -36,7 +36,7 @@ def _compared(intent: Intent, ctx: Context) -> Reply:
     when there is none to start from."""
     spoken: SpokenDay = intent.slots["compared_with"]
     day = spoken.date(ctx.today, ahead=False)
-    start = datetime.combine(day, time.min)
+    start = day_start(day)
     earlier = ctx.store.moods_between(start, start + timedelta(days=1))
     if not earlier:
         return Reply(ctx.replies.text("RateMood", "compared_unknown", day=spoken.said),

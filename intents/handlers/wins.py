@@ -37,10 +37,10 @@ def _when(intent: Intent, ctx: Context) -> datetime:
 
 def answer_confirm_win(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
     """Yes keeps the win, plainly; no keeps nothing; anything else is heard as itself."""
-    if intent is None or intent.name not in ("Yes", "No", "Cancel"):
+    said = ctx.yes_or_no(intent)
+    if said is None:
         return None
-    ctx.dialogue.clear()
-    if intent.name != "Yes":
+    if not said:
         return Reply(ctx.replies.text("LogWin", "confirm_declined"))
     activities: list[str] = data["activities"]
     ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
