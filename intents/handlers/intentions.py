@@ -22,10 +22,10 @@ VAGUE = re.compile(
 
 def set_intention(intent: Intent, ctx: Context) -> Reply:
     text: str = intent.slots["intention"]
-    if ctx.caution:  # a means or harm word in a plan: not kept, and asked about gently
-        return Reply(ctx.replies.text("Safety", "held_back"))
     if VAGUE.match(text) or len(text.split()) < 2 and not text.endswith("ing"):
         return Reply(ctx.replies.text("Intentions", "vague"), expects_answer=True)
+    if ctx.caution:  # a means or harm word in a plan: not kept, and asked about gently
+        return Reply(ctx.replies.text("Safety", "held_back"))
     spoken: SpokenDay | None = intent.slots.get("day")
     day = spoken.date(ctx.today, ahead=True) if spoken is not None else ctx.today
     day = max(day, ctx.today)
