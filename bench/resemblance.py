@@ -1,6 +1,6 @@
 """What the resemblance check adds to the concept rules, and what it costs in false alarms.
 
-    python -m bench.resemblance [--neighbours 3,5,9] [--thresholds 0.3,0.4,0.45,0.5,0.6]
+    python -m bench.resemblance [--smoothing 0.03,0.1,0.3] [--thresholds 0,1,2,3]
 
 Two tables. Leaving each example file out in turn, the others are the examples and the file
 left out is scored: the risk lines the check catches beyond the rules, and the quiet lines
@@ -51,10 +51,10 @@ def _scored(screen: SafetyScreen, lines: list[tuple[str, str]],
     return scored
 
 
-def _screen(data: dict, settings: dict, neighbours: int,
+def _screen(data: dict, settings: dict, smoothing: float,
             leave_out: Path | None = None) -> SafetyScreen:
-    index = Resemblance(examples(leave_out=leave_out), frozenset(settings["risk_kinds"]),
-                        neighbours, math.inf, min_words=settings["min_words"])
+    index = Resemblance.of(examples(leave_out=leave_out), frozenset(settings["risk_kinds"]),
+                           math.inf, smoothing, settings["min_words"])
     return SafetyScreen(data, "en", index)
 
 
@@ -71,8 +71,8 @@ def _row(label: str, scored: list[Scored], threshold: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--neighbours", default="3,5,9")
-    parser.add_argument("--thresholds", default="0.3,0.4,0.45,0.5,0.6")
+    parser.add_argument("--smoothing", default="0.03,0.1,0.3")
+    parser.add_argument("--thresholds", default="0,1,1.5,2,2.5,3")
     args = parser.parse_args()
     data = load_yaml("safety/en.yaml")
     settings = data["resemblance"]
@@ -81,17 +81,17 @@ def main() -> None:
                for g in yaml.safe_load(path.read_text(encoding="utf-8")) for line in g["lines"]]
     header = ("| lines | threshold | rules alone | added by the check | rules and check | "
               "quiet lines flagged by the check |\n|---|---|---|---|---|---|")
-    for neighbours in (int(n) for n in args.neighbours.split(",")):
+    for smoothing in (float(n) for n in args.smoothing.split(",")):
         left_out: list[Scored] = []
         for path in example_files():
             lines = [(g["kind"], line) for g in load_yaml(str(path.relative_to(DATA_ROOT)))
                      for line in g["lines"]]
-            left_out += _scored(_screen(data, settings, neighbours, path), lines, risk_kinds)
-        held = _scored(_screen(data, settings, neighbours), heldout, risk_kinds)
-        print(f"\nneighbours = {neighbours}\n{header}")
+            left_out += _scored(_screen(data, settings, smoothing, path), lines, risk_kinds)
+        held = _scored(_screen(data, settings, smoothing), heldout, risk_kinds)
+        print(f"\nsmoothing = {smoothing}\n{header}")
         for threshold in (float(t) for t in args.thresholds.split(",")):
-            mark = " *" if (neighbours, threshold) == (settings["neighbours"],
-                                                       settings["threshold"]) else ""
+            mark = " *" if (smoothing, threshold) == (settings["smoothing"],
+                                                      settings["threshold"]) else ""
             print(_row(f"each example file left out{mark}", left_out, threshold))
         for threshold in (float(t) for t in args.thresholds.split(",")):
             print(_row("held out", held, threshold))

@@ -31,8 +31,8 @@ def explain(text: str, screen: Screen, intent: Intent | None) -> list[str]:
                                  f"  words: \"{finding.words}\"")
     if screen.resemblance is not None:
         kinds = ", ".join(screen.resemblance.risk_kinds) or "none"
-        lines.append(f"resembles:   risk examples by {screen.resemblance.score:.2f}; nearest "
-                     f"risk kinds: {kinds}")
+        lines.append(f"resembles:   risk examples, log-odds {screen.resemblance.score:.2f}; "
+                     f"likeliest risk kinds: {kinds}")
     if screen.masked:
         lines.append("set aside:   " + "; ".join(f'"{m}"' for m in screen.masked))
     flags = [name for name, on in (("past ideation", screen.past_ideation),

@@ -1,19 +1,19 @@
-"""How closely an utterance resembles the risk examples rather than the quiet ones.
+"""How much an utterance reads like the risk examples rather than the quiet ones.
 
-A second reading for what the concept rules miss: the utterance is embedded with WordLlama's
-static token embeddings (weights and tokenizer ship inside the `wordllama` wheel; only its
-data files are read here) and compared with the example sentences in
-intents/safety/examples/, each labelled with its kind. The score is the similarity carried
-by risk examples among the nearest few, less that carried by quiet ones.
+A second reading for what the concept rules miss: a naive Bayes classifier over the words and
+word pairs of the example sentences in intents/safety/examples/, each labelled with its kind.
+It is fitted here, from those files, the first time it is asked (about a second); nothing is
+downloaded and no weights ship apart from the sentences themselves. The score is the
+log-odds that the utterance belongs to a risk kind rather than a quiet one.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib.util import find_spec
 from pathlib import Path
 
 import numpy as np
@@ -21,91 +21,120 @@ import numpy as np
 from intents.data import DATA_ROOT, load_yaml
 from intents.normalize import normalize
 
-_WEIGHTS = "weights/l2_supercat_256.safetensors"
-_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+_TOKEN = re.compile(r"\b\w\w+\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass(frozen=True)
 class Likeness:
-    score: float
-    risk_kinds: tuple[str, ...]  # the kinds of the nearest risk examples, closest first
+    score: float  # log-odds of a risk kind over a quiet one
+    risk_kinds: tuple[str, ...]  # risk kinds likelier than any quiet one, likeliest first
 
 
-class Embedder:
-    """Mean of the token vectors, scaled to unit length."""
-
-    def __init__(self) -> None:
-        from safetensors import safe_open
-        from tokenizers import Tokenizer
-
-        spec = find_spec("wordllama")  # its files only: the package itself is not imported
-        if spec is None or not spec.submodule_search_locations:
-            raise ModuleNotFoundError("the wordllama package is not installed")
-        root = Path(spec.submodule_search_locations[0])
-        self._tokenizer = Tokenizer.from_file(str(root / _TOKENIZER))
-        self._tokenizer.no_padding()
-        self._tokenizer.no_truncation()
-        with safe_open(str(root / _WEIGHTS), framework="np") as weights:
-            self._vectors = weights.get_tensor(weights.keys()[0])  # float16, 32000 x 256
-
-    def embed(self, lines: list[str]) -> np.ndarray:
-        out = np.zeros((len(lines), self._vectors.shape[1]), dtype=np.float32)
-        encodings = self._tokenizer.encode_batch(lines, add_special_tokens=False)
-        for row, encoding in enumerate(encodings):
-            if encoding.ids:
-                out[row] = self._vectors[encoding.ids].astype(np.float32).mean(axis=0)
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(norms == 0, 1, norms)
+def terms(text: str) -> Counter[str]:
+    """The words of two letters or more, and each pair of neighbouring ones."""
+    words = _TOKEN.findall(text.lower())
+    return Counter([*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))])
 
 
-@cache
-def embedder() -> Embedder:
-    return Embedder()
+@dataclass(frozen=True)
+class Terms:
+    """The terms seen in at least two example lines, and how rare each is (idf)."""
+
+    index: dict[str, int]
+    idf: np.ndarray
+
+    @classmethod
+    def of(cls, lines: list[Counter[str]]) -> Terms:
+        seen = Counter(term for found in lines for term in found)
+        vocabulary = sorted(term for term, n in seen.items() if n >= 2)
+        idf = np.log((1 + len(lines)) / (1 + np.array([seen[t] for t in vocabulary]))) + 1
+        return cls({term: i for i, term in enumerate(vocabulary)}, idf)
+
+    def vector(self, found: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse tf-idf: the columns of the known terms and their weights, unit length."""
+        known = [(self.index[t], n) for t, n in found.items() if t in self.index]
+        columns = np.array([c for c, _ in known], dtype=np.int64)
+        values = (1 + np.log(np.array([n for _, n in known], dtype=float))) * self.idf[columns]
+        norm = np.linalg.norm(values)
+        return columns, values / norm if norm else values
+
+
+@dataclass(frozen=True)
+class Classifier:
+    """Multinomial naive Bayes, one class per kind, over tf-idf weighted terms."""
+
+    terms: Terms
+    kinds: tuple[str, ...]
+    risk: np.ndarray  # which kinds are risk kinds
+    log_prior: np.ndarray
+    log_prob: np.ndarray  # kinds x terms
+
+    @classmethod
+    def fit(cls, examples: list[tuple[str, str]], risk_kinds: frozenset[str],
+            smoothing: float) -> Classifier:
+        found = [terms(normalize(line)) for _, line in examples]
+        vocabulary = Terms.of(found)
+        kinds = tuple(sorted({kind for kind, _ in examples}))
+        row = {kind: i for i, kind in enumerate(kinds)}
+        weight = np.full((len(kinds), len(vocabulary.idf)), smoothing)
+        for (kind, _), line in zip(examples, found, strict=True):
+            columns, values = vocabulary.vector(line)
+            weight[row[kind], columns] += values
+        share = Counter(kind for kind, _ in examples)
+        return cls(vocabulary, kinds, np.array([k in risk_kinds for k in kinds]),
+                   np.log(np.array([share[k] for k in kinds]) / len(examples)),
+                   np.log(weight / weight.sum(axis=1, keepdims=True)))
+
+    def likeness(self, text: str) -> Likeness:
+        columns, values = self.terms.vector(terms(text))
+        joint = self.log_prior + self.log_prob[:, columns] @ values
+        score = np.logaddexp.reduce(joint[self.risk]) - np.logaddexp.reduce(joint[~self.risk])
+        quiet = joint[~self.risk].max()
+        likelier = [i for i in np.argsort(-joint) if self.risk[i] and joint[i] > quiet]
+        return Likeness(float(score), tuple(self.kinds[i] for i in likelier))
 
 
 class Resemblance:
-    def __init__(self, examples: list[tuple[str, str]], risk_kinds: frozenset[str],
-                 neighbours: int, threshold: float, caution: float | None = None,
-                 min_words: int = 1, vectors: Callable[[], Embedder] | None = None) -> None:
-        self._vectors = vectors or embedder
-        self._examples = examples
-        self._kinds = [kind for kind, _ in examples]
-        self._risk = np.array([kind in risk_kinds for kind in self._kinds])
-        self.neighbours = neighbours
+    def __init__(self, fit: Callable[[], Classifier], threshold: float,
+                 caution: float | None = None, min_words: int = 1,
+                 caution_words: int | None = None) -> None:
+        self._fit = fit
         self.threshold = threshold  # above it: the check-in question
         self.caution = threshold if caution is None else caution  # above it: a win is confirmed
-        self.min_words = min_words  # shorter utterances are not compared
-        self.unavailable = False  # set when its vectors could not be read
+        self.min_words = min_words  # shorter utterances never get the check-in from it
+        # shorter still are not compared; in between, a high score only confirms a win first
+        self.caution_words = min_words if caution_words is None else caution_words
+        self.unavailable = False  # set when it could not be fitted
+
+    @classmethod
+    def of(cls, examples: list[tuple[str, str]], risk_kinds: frozenset[str], threshold: float,
+           smoothing: float = 0.1, min_words: int = 1) -> Resemblance:
+        """A check fitted on the given (kind, line) examples."""
+        return cls(lambda: Classifier.fit(examples, risk_kinds, smoothing), threshold,
+                   min_words=min_words)
 
     @classmethod
     @cache
     def load(cls, language: str = "en") -> Resemblance:
+        """The shipped check; its example files are read only when it is first asked."""
         settings = load_yaml(f"safety/{language}.yaml")["resemblance"]
-        return cls(examples(language), frozenset(settings["risk_kinds"]),
-                   settings["neighbours"], settings["threshold"], settings["caution"],
-                   settings["min_words"])
+        risk_kinds = frozenset(settings["risk_kinds"])
+        return cls(lambda: Classifier.fit(examples(language), risk_kinds, settings["smoothing"]),
+                   settings["threshold"], settings["caution"], settings["min_words"],
+                   settings["caution_words"])
 
     @cached_property
-    def _matrix(self) -> np.ndarray:
-        """Built at the first comparison, not at start: a listening device that is never
-        spoken to keeps its memory (about 75 MB) free."""
-        return self._vectors().embed([normalize(line) for _, line in self._examples])
+    def _classifier(self) -> Classifier:
+        """Fitted at the first comparison, not at start: a listening device that is never
+        spoken to keeps its memory and its first second free."""
+        return self._fit()
 
     def likeness(self, text: str) -> Likeness:
         """The highest score of the whole text and of each of its longer sentences."""
         parts = [text, *(s for s in _SENTENCE.split(text) if s != text and len(s.split()) > 3)]
-        vectors = self._vectors().embed([normalize(part) for part in parts])
-        return max((self._score(vector) for vector in vectors), key=lambda x: x.score)
-
-    def _score(self, vector: np.ndarray) -> Likeness:
-        similarity = self._matrix @ vector
-        nearest = np.argsort(-similarity)[: self.neighbours]
-        risk = self._risk[nearest]
-        sims = similarity[nearest]
-        score = float((sims * risk).sum() - (sims * ~risk).sum()) / self.neighbours
-        kinds = dict.fromkeys(self._kinds[i] for i in nearest if self._risk[i])
-        return Likeness(score, tuple(kinds))
+        return max((self._classifier.likeness(normalize(part)) for part in parts),
+                   key=lambda like: like.score)
 
 
 def example_files(language: str = "en") -> list[Path]:

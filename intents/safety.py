@@ -10,6 +10,8 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
+import yaml
+
 from intents.analysis import Analysis, analyse
 from intents.data import load_yaml
 from intents.lemmas import readings
@@ -228,7 +230,7 @@ class SafetyScreen:
         for pattern in self._masks:
             line = _mask(line, pattern, masked, self._on_purpose)
         caution = any(p.search(line) for p in self._caution)
-        words = sum(1 for t in analysis.tokens if t.word[0].isalnum())
+        words = _words(analysis)
         findings = [f for rule in self._rules if not rule.short or words <= rule.short
                     for f in self._apply(rule, unmasked if rule.unmasked else line, analysis)]
         risky = [f for f in findings if not f.negated and f.level is not Safety.NONE]
@@ -240,7 +242,7 @@ class SafetyScreen:
                 like = self._likeness(analysis.text)
                 caution = caution or self._resemblance.unavailable
             if like is not None and self._resemblance is not None:
-                if like.score > self._resemblance.threshold:
+                if like.score > self._resemblance.threshold and self._long_enough(analysis):
                     found = Finding("resemblance", Safety.CHECK_IN, analysis.text,
                                     f"score {like.score:.2f}", like.risk_kinds, "speaker")
                     return Screen(Safety.CHECK_IN, _resembled_kind(like), past, False,
@@ -253,12 +255,12 @@ class SafetyScreen:
                       tuple(masked), analysis)
 
     def _likeness(self, text: str) -> Likeness | None:
-        """The resemblance score; None when its vectors cannot be read (a broken install),
+        """The resemblance score; None when its examples cannot be read (a broken install),
         which leaves the rules alone deciding and every win confirmed before it is kept."""
         assert self._resemblance is not None
         try:
             return self._resemblance.likeness(text)
-        except (ImportError, OSError, ValueError):
+        except (OSError, ValueError, KeyError, yaml.YAMLError):
             log.exception("the resemblance check could not load; the rules decide alone")
             self._resemblance.unavailable = True
             return None
@@ -268,8 +270,12 @@ class SafetyScreen:
         accounted for), nor for a few words, too few to resemble anything reliably."""
         if self._resemblance is None or spoken_for:
             return False
-        words = sum(1 for t in analysis.tokens if t.word[0].isalnum())
-        return words >= self._resemblance.min_words
+        return _words(analysis) >= self._resemblance.caution_words
+
+    def _long_enough(self, analysis: Analysis) -> bool:
+        """Long enough for the check-in question; shorter lines only have a win confirmed."""
+        assert self._resemblance is not None
+        return _words(analysis) >= self._resemblance.min_words
 
     def _apply(self, rule: _Rule, line: str, analysis: Analysis) -> list[Finding]:
         """The rule's first unnegated finding, else its first negated one (a denial)."""
@@ -303,3 +309,7 @@ class SafetyScreen:
         negated = rule.denial and analysis.negated_before(token)
         return Finding(rule.kind, level, clause.text, match.group(0).strip(), concepts, about,
                        negated)
+
+
+def _words(analysis: Analysis) -> int:
+    return sum(1 for t in analysis.tokens if t.word[0].isalnum())

@@ -1,16 +1,15 @@
-"""The resemblance check: real WordLlama vectors, a small example set, and how the screen
-uses it only where no rule spoke."""
+"""The resemblance check: a classifier fitted on a small example set, and how the screen uses
+it only where no rule spoke."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 import yaml
 
 from intents.data import load_yaml
-from intents.resemblance import Embedder, Resemblance, embedder, examples
+from intents.resemblance import Classifier, Resemblance, examples, terms
 from intents.safety import Safety, SafetyScreen
 
 KINDS = yaml.safe_load((Path(__file__).parent / "safety" / "kinds.yaml").read_text("utf-8"))
@@ -25,26 +24,32 @@ EXAMPLES = [
 
 
 def _screen(threshold: float) -> SafetyScreen:
-    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=threshold)
+    index = Resemblance.of(EXAMPLES, RISK, threshold)
     return SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
 
 
-def test_vectors_are_unit_length_and_empty_text_is_zero() -> None:
-    vectors = embedder().embed(["i watered the plant", ""])
-    assert np.isclose(np.linalg.norm(vectors[0]), 1.0, atol=1e-5)
-    assert not vectors[1].any()
+def test_terms_are_words_and_neighbouring_pairs_of_two_letters_or_more() -> None:
+    assert terms("I made a cup of tea, tea!") == {
+        "made": 1, "cup": 1, "of": 1, "tea": 2, "made cup": 1, "cup of": 1, "of tea": 1,
+        "tea tea": 1}
+
+
+def test_words_never_seen_in_the_examples_say_nothing_either_way() -> None:
+    classifier = Classifier.fit(EXAMPLES, RISK, smoothing=0.1)
+    unknown = classifier.likeness("zebras juggle oranges")
+    assert unknown.score == pytest.approx(0.0)  # two risk lines, two quiet: even odds
 
 
 def test_a_line_near_risk_examples_scores_above_one_near_quiet_ones() -> None:
-    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=0.3)
+    index = Resemblance.of(EXAMPLES, RISK, 0.3)
     near_risk = index.likeness("every night the purple kettle hums")
     near_quiet = index.likeness("sat by the window with my toast")
-    assert near_risk.score > 0.3 > near_quiet.score
+    assert near_risk.score > 0.3 > 0 > near_quiet.score
     assert near_risk.risk_kinds == ("check_in",) and near_quiet.risk_kinds == ()
 
 
 def test_the_longest_sentence_is_read_on_its_own_too() -> None:
-    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=0.3)
+    index = Resemblance.of(EXAMPLES, RISK, 0.3)
     story = ("Went to the shop and bought bread and milk and a paper. "
              "Every night the purple kettle hums louder.")
     assert index.likeness(story).score > index.likeness(story.replace(". ", ", ")).score
@@ -81,7 +86,7 @@ def test_explain_says_what_the_line_resembles() -> None:
 
 
 def test_a_few_words_or_an_idiom_set_aside_are_not_compared() -> None:
-    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=-1.0, min_words=6)
+    index = Resemblance.of(EXAMPLES, RISK, -1.0, min_words=6)
     screen = SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
     assert screen.screen("purple kettle hums").level is Safety.NONE
     assert screen.screen("purple kettle hums, I'm dying to see that film").level is Safety.NONE
@@ -89,11 +94,11 @@ def test_a_few_words_or_an_idiom_set_aside_are_not_compared() -> None:
 
 
 def test_a_check_that_cannot_load_leaves_the_rules_deciding_and_wins_confirmed() -> None:
-    """A broken install (the vector files gone) must not stop the screen."""
-    def missing() -> Embedder:
-        raise FileNotFoundError("l2_supercat_256.safetensors")
+    """A broken install (an example file gone) must not stop the screen."""
+    def missing() -> Classifier:
+        raise FileNotFoundError("intents/safety/examples/en/risk_kinds.yaml")
 
-    index = Resemblance(EXAMPLES, RISK, neighbours=2, threshold=0.3, vectors=missing)
+    index = Resemblance(missing, 0.3)
     screen = SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
     heard = screen.screen("every night the purple kettle hums")
     assert heard.level is Safety.NONE and heard.caution

@@ -50,7 +50,7 @@ def _lines(folder: Path) -> list[Line]:
 EXAMPLES = _lines(DATA_ROOT / "safety" / "examples" / "en")
 CORPUS = [line for line in EXAMPLES if line.source not in KINDS["examples_only"]]
 HELDOUT = _lines(HERE / "heldout")
-HELDOUT_FLOOR = 0.90  # measured 0.910 on both sets at this commit: a loss fails
+HELDOUT_FLOOR = 0.95  # measured 0.956 over the three sets at this commit: a loss fails
 
 
 @cache
