@@ -21,7 +21,7 @@ import numpy as np
 from intents.data import DATA_ROOT, load_yaml
 from intents.normalize import normalize
 
-_TOKEN = re.compile(r"\b\w\w+\b")
+_TOKEN = re.compile(r"\b\w+\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -32,7 +32,7 @@ class Likeness:
 
 
 def terms(text: str) -> Counter[str]:
-    """The words of two letters or more, and each pair of neighbouring ones."""
+    """The words ("i" among them: who a line is about matters), and each pair of neighbours."""
     words = _TOKEN.findall(text.lower())
     return Counter([*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))])
 

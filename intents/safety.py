@@ -165,10 +165,13 @@ def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
 
 
 def _resembled_kind(like: Likeness) -> str:
-    """The closest risk example's kind where it changes the reply (the emergency number
-    first; a question about means not answered), else "resemblance"."""
-    closest = like.risk_kinds[0] if like.risk_kinds else ""
-    return closest if closest in ("imminent", "means_question") else "resemblance"
+    """The likeliest risk kind where it changes the reply: a question about means is not
+    answered; an act under way brings the emergency number into the question (the reading
+    is too unsure for the emergency reply itself). Else "resemblance"."""
+    likeliest = like.risk_kinds[0] if like.risk_kinds else ""
+    if likeliest == "imminent":
+        return "resemblance_urgent"
+    return likeliest if likeliest == "means_question" else "resemblance"
 
 
 class SafetyScreen:

@@ -27,6 +27,12 @@ LOGGING_INTENTS = {"LogWin", "SetIntention", "RateMood"}
 CRISIS_PHRASE = "CrisisLanguage"
 
 
+# Kinds of risk with a reply of their own in Safety.yaml; the others get the crisis reply
+# or the check-in question by their level.
+_REPLY_OF = {"imminent": "imminent", "means_question": "means_question",
+             "resemblance": "gentle_check_in", "resemblance_urgent": "gentle_check_in_urgent"}
+
+
 @dataclass(frozen=True)
 class SkillOptions:
     locale: str = "US"
@@ -127,12 +133,8 @@ class Skill:
 
     def crisis_reply(self, screen: Screen) -> Reply:
         """Fixed text from data, with the helpline; needs nothing but the shipped replies."""
-        if screen.category in ("imminent", "means_question"):
-            key = screen.category
-        elif screen.category == "resemblance":
-            key = "gentle_check_in"
-        else:
-            key = "crisis" if screen.level is Safety.CRISIS else "check_in"
+        key = _REPLY_OF.get(screen.category or "",
+                            "crisis" if screen.level is Safety.CRISIS else "check_in")
         helpline = self.helpline()
         return Reply(self.replies.text(
             "Safety", key, line=helpline.line, emergency=helpline.emergency))
