@@ -1,8 +1,14 @@
-"""Shared fixtures: an in-memory store, a fixed clock, the skill, a private home folder."""
+"""Shared fixtures: an in-memory store, a fixed clock, the skill, a private home folder, the
+command line in its own process, and folders that are read-only or full."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -42,3 +48,41 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "home"
     monkeypatch.setenv("SMALLWINS_HOME", str(root))
     return root
+
+
+def run(*args: str, stdin: bytes = b"", env_home: Path) -> subprocess.CompletedProcess[bytes]:
+    """`python -m voice ARGS` in its own process, with SMALLWINS_HOME set to `env_home`."""
+    env = {**os.environ, "SMALLWINS_HOME": str(env_home)}
+    return subprocess.run([sys.executable, "-m", "voice", *args], input=stdin,
+                          capture_output=True, env=env, timeout=120, check=False)
+
+
+@contextmanager
+def tmpfs(folder: Path, options: str = "") -> Iterator[None]:
+    """A fresh in-memory file system at `folder` (root only), or a skip that says why not."""
+    folder.mkdir(parents=True, exist_ok=True)
+    command = ["mount", "-t", "tmpfs", *(["-o", options] if options else []), "tmpfs", str(folder)]
+    if os.geteuid() != 0 or subprocess.run(command, capture_output=True, check=False).returncode:
+        pytest.skip("mounting a tmpfs needs root, and is not allowed here")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.fixture
+def read_only_home(home: Path) -> Iterator[Path]:
+    """A home whose data folder holds one win and cannot be written: chmod, or for root a
+    read-only mount."""
+    data = home / "data"
+    data.mkdir(parents=True)
+    if os.geteuid() != 0:
+        run("text", "I fed the cat", env_home=home)
+        data.chmod(0o500)
+        yield home
+        data.chmod(0o700)
+        return
+    with tmpfs(data):
+        run("text", "I fed the cat", env_home=home)
+        subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
+        yield home

@@ -9,20 +9,14 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import run
 from voice.cli import main
 
 PYTHON = sys.executable
-
-
-def run(*args: str, stdin: bytes = b"", env_home: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "SMALLWINS_HOME": str(env_home)}
-    return subprocess.run([PYTHON, "-m", "voice", *args], input=stdin, capture_output=True,
-                          env=env, timeout=120, check=False)
 
 
 def files_under(root: Path) -> list[Path]:
@@ -109,27 +103,6 @@ def test_a_file_that_is_not_a_database_is_left_as_it_was(home: Path,
     err = capsys.readouterr().err
     assert "not a Small Wins database" in err and "mv " in err
     assert db.read_bytes() == before
-
-
-@pytest.fixture
-def read_only_home(home: Path) -> Iterator[Path]:
-    """A home whose data folder cannot be written: chmod, or for root a read-only mount."""
-    data = home / "data"
-    data.mkdir(parents=True)
-    if os.geteuid() != 0:
-        run("text", "I fed the cat", env_home=home)
-        data.chmod(0o500)
-        yield home
-        data.chmod(0o700)
-        return
-    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(data)], check=False).returncode:
-        pytest.skip("root cannot be kept out by chmod, and mounting is not allowed here")
-    try:
-        run("text", "I fed the cat", env_home=home)
-        subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
-        yield home
-    finally:
-        subprocess.run(["umount", "-l", str(data)], check=False)
 
 
 def test_read_only_data_folder_gives_a_clear_message_and_loses_nothing(
