@@ -158,25 +158,33 @@ class Store:
         self._migrate()
 
     def _migrate(self) -> None:
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, at TEXT NOT NULL)"
-        )
-        done = {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")}
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
+        """Run what is pending under the write lock, reading the done list again once it is
+        held: several first runs at once make the schema once, the others wait."""
+        if not self._pending_migrations():
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations"
+                             " (name TEXT PRIMARY KEY, at TEXT NOT NULL)")
+            for name, sql in self._pending_migrations():
                 for statement in sql.split(";"):
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?)", (name, _iso(datetime.now()))
                 )
-                self._db.execute("COMMIT")
-            except sqlite3.Error:
-                self._db.execute("ROLLBACK")
-                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            self._rollback()
+            raise
+
+    def _pending_migrations(self) -> list[tuple[str, str]]:
+        made = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        ).fetchone()
+        done = {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")} \
+            if made else set()
+        return [(name, sql) for name, sql in MIGRATIONS if name not in done]
 
     def close(self) -> None:
         self._db.close()
