@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
+from models.files import write_whole
 from models.store import EXPORTED_TABLES, Store, translate_error
 
 CSV_COLUMNS = (
@@ -54,23 +54,9 @@ def _csv_row(table: str, row: dict[str, object]) -> dict[str, object]:
 
 
 def write_atomically(path: Path, content: str) -> None:
-    """Temp file beside the target, fsync, rename, fsync the folder: all or nothing, mode 0600."""
-    tmp = path.with_name(f".{path.name}.tmp")
+    """`content` as UTF-8 under `path`, whole or not at all, mode 0600."""
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+        write_whole(path, lambda temporary: temporary.write_text(content, encoding="utf-8",
+                                                                 newline=""))
     except OSError as error:
         raise translate_error(error, path) from error

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from models.exit_codes import EXIT_CANT_CREATE, EXIT_DATA, EXIT_IO, EXIT_TEMPFAIL
+from models.files import private_folder, write_whole
 from models.migrations import MIGRATIONS
 from models.records import (
     BreathingSession,
@@ -111,10 +112,12 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Store:
-        """Open (creating if needed) the database at `path`, in a private folder."""
+        """Open (creating if needed) the database at `path`, in a private folder. In a folder
+        that cannot be written, an existing database is opened to read: writing then says so."""
+        if path.exists() and not os.access(path.parent, os.W_OK):
+            return cls._open_to_read(path, busy_timeout)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            os.chmod(path.parent, 0o700)
+            private_folder(path.parent)
         except OSError as error:
             raise translate_error(error, path) from error
         if path.exists():
@@ -135,6 +138,23 @@ class Store:
         for suffix in ("", "-wal", "-shm"):
             private_file(Path(f"{path}{suffix}"))
         return store
+
+    @classmethod
+    def _open_to_read(cls, path: Path, busy_timeout: float) -> Store:
+        """Read-only; `immutable` when SQLite cannot even make its shared-memory file there."""
+        _check_header(path)
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                connection = sqlite3.connect(
+                    f"{path.absolute().as_uri()}?{options}", uri=True, timeout=busy_timeout,
+                    isolation_level=None, check_same_thread=False,
+                )
+                connection.row_factory = sqlite3.Row
+                connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                return cls(connection, path)
+            except sqlite3.Error as error:
+                failure = error
+        raise translate_error(failure, path) from failure
 
     @classmethod
     def memory(cls) -> Store:
@@ -540,18 +560,20 @@ class Store:
         return [dict(row) for row in self._query(f"SELECT * FROM {table} ORDER BY id")]
 
     def backup(self, destination: Path) -> None:
-        """A consistent copy through SQLite's online backup API, readable by the owner only."""
-        old_umask = os.umask(0o077)
+        """A consistent copy through SQLite's online backup API, readable by the owner only,
+        under its name only once it is whole."""
         try:
-            target = sqlite3.connect(destination)
+            write_whole(destination, self._copy_to)
+        except (sqlite3.Error, OSError) as error:
+            raise translate_error(error, destination) from error
+
+    def _copy_to(self, destination: Path) -> None:
+        target = sqlite3.connect(destination)
+        try:
             with target:
                 self._db.backup(target)
-            target.close()
-        except sqlite3.Error as error:
-            raise translate_error(error, destination) from error
         finally:
-            os.umask(old_umask)
-        private_file(destination)
+            target.close()
 
 
 EXPORTED_TABLES = (

@@ -217,9 +217,10 @@ def test_a_crisis_line_in_chat_gets_helplines_when_the_settings_are_broken(home:
 
 
 def test_a_crisis_line_gets_helplines_when_the_store_is_read_only(read_only_home: Path) -> None:
+    """The store opens to read, so the settings' region is known; only the record is lost."""
     result = run("text", CRISIS, env_home=read_only_home)
-    assert _has_every_number(result.stdout.decode()), result.stdout
-    assert result.returncode == 73 and b"Traceback" not in result.stderr
+    assert "988" in result.stdout.decode() and "911" in result.stdout.decode(), result.stdout
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
 
 
 def test_a_crisis_line_is_printed_before_the_speaker_is_tried(home: Path) -> None:

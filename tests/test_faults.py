@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
 import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
+from bench.synth import available
+from models.records import Win
+from models.store import Store
 from tests.conftest import run
 
 PYTHON = sys.executable
@@ -52,3 +60,95 @@ def test_eight_commands_started_together_on_a_new_folder_all_keep_their_win(
         db = sqlite3.connect(home / "data" / "smallwins.db")
         assert db.execute("SELECT COUNT(*) FROM wins").fetchone()[0] == 8
         db.close()
+
+
+# --- killed while writing ------------------------------------------------------------------
+
+
+def _many_wins(home: Path) -> int:
+    store = Store.open(home / "data" / "smallwins.db")
+    store.add_wins([Win(f"win {i} " + "x" * 400, NOW) for i in range(2500)])
+    store.close()
+    return 2500
+
+
+def _killed_mid_write(home: Path, *args: str) -> int:
+    """The CLI, killed by the kernel the moment it writes past KILL_PAST_BYTES in any file."""
+    code = ("import signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); "
+            "from voice.cli import main; sys.exit(main(sys.argv[1:]))")
+    env = {**os.environ, "SMALLWINS_HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (KILL_PAST_BYTES, KILL_PAST_BYTES))
+
+    return subprocess.run([PYTHON, "-c", code, *args], env=env, preexec_fn=limit,
+                          capture_output=True, timeout=120, check=False).returncode
+
+
+def test_a_backup_killed_mid_write_leaves_no_unusable_file(home: Path, tmp_path: Path) -> None:
+    saved = _many_wins(home)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    target = outside / "copy.db"
+    assert _killed_mid_write(home, "backup", "-o", str(target)) == -signal.SIGXFSZ
+    assert not target.exists()
+    assert run("backup", "-o", str(target), env_home=home).returncode == 0
+    assert list(outside.iterdir()) == [target]
+    copy = Store.open(target)
+    assert len(copy.all_wins()) == saved
+    copy.close()
+
+
+def test_an_export_killed_mid_write_leaves_nothing_delete_everything_cannot_find(
+        home: Path, tmp_path: Path) -> None:
+    _many_wins(home)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    assert _killed_mid_write(home, "export", "-o", str(outside / "mine.json")) == \
+        -signal.SIGXFSZ
+    assert not (outside / "mine.json").exists()
+    assert run("delete-everything", "--yes", env_home=home).returncode == 0
+    assert list(outside.iterdir()) == [] and not home.exists()
+
+
+def test_what_a_killed_export_left_behind_is_cleaned_at_a_later_start(home: Path) -> None:
+    _many_wins(home)
+    assert _killed_mid_write(home, "export") == -signal.SIGXFSZ
+    exports = home / "data" / "exports"
+    [left] = list(exports.iterdir())
+    assert left.name.startswith(".")
+    an_hour_ago = time.time() - 3600
+    os.utime(left, (an_hour_ago, an_hour_ago))
+    assert run("wins", env_home=home).returncode == 0
+    assert list(exports.iterdir()) == []
+
+
+# --- privacy: every file written is private and found by delete-everything ------------------
+
+
+@pytest.mark.skipif(not available(), reason="espeak-ng is not installed")
+def test_a_breathing_wav_is_private_and_delete_everything_removes_it(
+        home: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    wav = outside / "calm.wav"
+    assert run("breathe", "--minutes", "1", "--to-wav", str(wav), env_home=home).returncode == 0
+    assert _mode(wav) == 0o600
+    result = run("delete-everything", "--yes", env_home=home)
+    assert f"Removed {wav}" in result.stdout.decode()
+    assert list(outside.iterdir()) == [] and not home.exists()
+
+
+def test_a_new_home_folder_and_everything_in_it_is_private(home: Path) -> None:
+    assert run("schedule", "set", "morning", "09:00", env_home=home).returncode == 0
+    assert run("text", "I fed the cat", env_home=home).returncode == 0
+    for folder in (home, home / "config", home / "data"):
+        assert _mode(folder) == 0o700, folder
+    assert _mode(home / "config" / "config.toml") == 0o600
+
+
+def test_reading_works_on_a_read_only_data_folder(read_only_home: Path) -> None:
+    assert _wins(read_only_home) == ["fed the cat"]
+    exported = run("export", "-o", "-", env_home=read_only_home)
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(exported.stdout)["wins"][0]["activity"] == "fed the cat"

@@ -9,20 +9,25 @@ from pathlib import Path
 from intents.values import Action
 from models.erase import erase_everything
 from models.export import export_text, write_atomically
+from models.files import private_folder
 from voice.app import App
+
+
+def remember_if_outside(app: App, path: Path) -> None:
+    """Note a file about to be written outside the data folder (before writing it, so that even
+    a write cut short is found by delete-everything)."""
+    if not path.resolve().is_relative_to(app.paths.data_dir.resolve()):
+        app.store().remember_written_file(path, app.clock())
 
 
 def _written(app: App, output: Path | None, folder: Path, suffix: str,
              write: Callable[[Path], None]) -> Path:
-    """Write to `output`, or a dated file in the private `folder`; a file written outside the
-    data folder is remembered, so delete-everything can find it."""
-    now = app.clock()
+    """Write to `output`, or a dated file in the private `folder`."""
     if output is None:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        output = folder / f"smallwins-{now:%Y%m%d-%H%M%S}.{suffix}"
+        private_folder(folder)
+        output = folder / f"smallwins-{app.clock():%Y%m%d-%H%M%S}.{suffix}"
+    remember_if_outside(app, output)
     write(output)
-    if not output.resolve().is_relative_to(app.paths.data_dir.resolve()):
-        app.store().remember_written_file(output, now)
     return output
 
 

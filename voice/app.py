@@ -15,6 +15,7 @@ from models.exit_codes import (  # noqa: F401 - the commands take them from here
     EXIT_UNAVAILABLE,
     EXIT_USAGE,
 )
+from models.files import remove, stale_leftovers
 from models.store import Store, StoreError
 from voice.config import ConfigError, Settings, load_settings
 from voice.paths import Paths
@@ -51,12 +52,15 @@ class App:
         return cls(paths=paths, settings=settings)
 
     def store(self) -> Store:
-        """The store, opened (and checked) on first use."""
+        """The store, opened (and checked) on first use; what killed writes left is removed."""
         if self._store is None:
             try:
                 self._store = Store.open(self.paths.database)
             except StoreError as error:
                 raise UserError(str(error), error.exit_code) from error
+            own_folders = (self.paths.exports_dir, self.paths.backups_dir)
+            remove(stale_leftovers(own_folders, self._store.written_files(),
+                                   self.clock().timestamp()))
         return self._store
 
     def skill_options(self) -> SkillOptions:

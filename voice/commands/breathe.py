@@ -11,7 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
+from models.files import write_whole
 from models.records import BreathingSession
+from voice.actions import remember_if_outside
 from voice.app import EXIT_CANT_CREATE, EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
 from voice.breathing_plan import DEFAULT_MINUTES, PlanError, parse_pattern, plan_session
 from voice.breathing_render import Rendering, SpeechCache, play, render_session, write_wav
@@ -57,13 +59,15 @@ def run(args: argparse.Namespace, app: App, output: AudioOutput | None = None) -
     except (SpeakerError, ValueError) as error:
         raise UserError(str(error), EXIT_UNAVAILABLE) from error
     if to_wav is not None:
-        return _write(rendering, to_wav)
+        return _write(rendering, to_wav, app)
     return _play_and_record(rendering, str(plan.pattern), app, output or SoundDeviceOutput())
 
 
-def _write(rendering: Rendering, path: Path) -> int:
+def _write(rendering: Rendering, path: Path, app: App) -> int:
+    """Remembered first, so delete-everything finds it; then written whole, mode 0600."""
+    remember_if_outside(app, path)
     try:
-        write_wav(rendering, path)
+        write_whole(path, lambda temporary: write_wav(rendering, temporary))
     except OSError as error:
         raise UserError(
             f"Could not write {path}: {error.strerror or error}.", EXIT_CANT_CREATE
