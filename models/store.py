@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ from models.records import (
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
+FULL_DISK_BYTES = 1 << 20  # less free than this, and an I/O error means the disk is full
 SNOOZE_PREFIX = "snooze:"
 UNDOABLE_TABLES = ("wins", "intentions", "moods", "reflections", "notes")
 
@@ -67,7 +69,7 @@ def _dt(text: str) -> datetime:
 def translate_error(error: sqlite3.Error | OSError, path: Path | str) -> StoreError:
     """Turn a low-level failure into a message that says what to do."""
     text = str(error).lower()
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC or "disk is full" in text:
+    if _disk_full(error, Path(path)):
         return StoreError(
             "The disk is full, so this was not saved. Everything saved before is safe. "
             "Free some space and say it again.",
@@ -90,6 +92,20 @@ def translate_error(error: sqlite3.Error | OSError, path: Path | str) -> StoreEr
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return _damaged(path)
     return StoreError(f"The database {path} failed: {error}. Nothing was changed.", EXIT_IO)
+
+
+def _disk_full(error: sqlite3.Error | OSError, path: Path) -> bool:
+    """ENOSPC, SQLite's 'disk is full', or an I/O error (such as growing the -shm file) on a
+    disk with next to no space left."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    name = getattr(error, "sqlite_errorname", "")
+    if name == "SQLITE_FULL":
+        return True
+    if not name.startswith("SQLITE_IOERR"):
+        return False
+    folder = next((p for p in (path, *path.parents) if p.is_dir()), Path("/"))
+    return shutil.disk_usage(folder).free < FULL_DISK_BYTES
 
 
 def _damaged(path: Path | str) -> StoreError:

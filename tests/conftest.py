@@ -86,3 +86,19 @@ def read_only_home(home: Path) -> Iterator[Path]:
         run("text", "I fed the cat", env_home=home)
         subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
         yield home
+
+
+@pytest.fixture
+def full_home(home: Path) -> Iterator[Path]:
+    """A home on a tiny file system, holding one saved win, with no space left."""
+    with tmpfs(home, "size=512k"):
+        assert run("text", "I fed the cat", env_home=home).returncode == 0
+        fd = os.open(home / "filler", os.O_WRONLY | os.O_CREAT)
+        try:
+            while os.write(fd, bytes(4096)):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        yield home

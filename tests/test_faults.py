@@ -62,6 +62,54 @@ def test_eight_commands_started_together_on_a_new_folder_all_keep_their_win(
         db.close()
 
 
+# --- a locked database, a full disk ------------------------------------------------------
+
+
+def test_every_write_to_a_locked_database_says_another_program_has_it(
+        home: Path, tmp_path: Path) -> None:
+    assert run("text", "I fed the cat", env_home=home).returncode == 0
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    writes = {
+        "text": (("text", "I watered the plant"), b""),
+        "chat": (("chat",), b"I watered the plant\n"),
+        "routine": (("routine", "add", "water the plant"), b""),
+        "export": (("export", "-o", str(outside / "mine.json")), b""),
+        "backup": (("backup", "-o", str(outside / "mine.db")), b""),
+        "breathe": (("breathe", "--minutes", "1", "--to-wav", str(outside / "calm.wav")), b""),
+        "job": (("schedule", "run", "morning"), b""),
+    }
+    holder = sqlite3.connect(home / "data" / "smallwins.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        started = {name: _start(home, *args) for name, (args, _) in writes.items()}
+        done = {name: (process.communicate(writes[name][1], timeout=120), process.returncode)
+                for name, process in started.items()}
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    for name, ((_, err), code) in done.items():
+        assert code == 75, (name, err.decode())
+        assert b"in use by another program" in err and b"Traceback" not in err, name
+    assert list(outside.iterdir()) == []
+    assert _wins(home) == ["fed the cat"]
+
+
+@pytest.mark.parametrize("args", [
+    ("text", "I watered the plant"),
+    ("export",),
+    ("backup",),
+    ("schedule", "set", "morning", "09:00"),
+])
+def test_a_full_disk_during_a_write_says_so_and_keeps_what_was_saved(
+        full_home: Path, args: tuple[str, ...]) -> None:
+    result = run(*args, env_home=full_home)
+    assert result.returncode == 74, result.stderr
+    assert b"The disk is full" in result.stderr and b"Traceback" not in result.stderr
+    (full_home / "filler").unlink()
+    assert _wins(full_home) == ["fed the cat"]
+
+
 # --- killed while writing ------------------------------------------------------------------
 
 
