@@ -171,6 +171,17 @@ def test_what_a_killed_export_left_behind_is_cleaned_at_a_later_start(home: Path
     assert list(exports.iterdir()) == []
 
 
+# --- bad input -------------------------------------------------------------------------------
+
+
+def test_a_text_argument_that_is_not_utf8_is_refused_clearly(home: Path) -> None:
+    result = run("text", os.fsdecode(b"I fed the \xff cat"), env_home=home)
+    assert result.returncode == 65, result.stderr
+    assert b"not UTF-8" in result.stderr and b"Traceback" not in result.stderr
+    assert result.stdout == b""
+    assert _wins(home) == []
+
+
 # --- privacy: every file written is private and found by delete-everything ------------------
 
 
