@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import time
+import wave
 from datetime import datetime
 from pathlib import Path
 
@@ -180,6 +181,54 @@ def test_a_text_argument_that_is_not_utf8_is_refused_clearly(home: Path) -> None
     assert b"not UTF-8" in result.stderr and b"Traceback" not in result.stderr
     assert result.stdout == b""
     assert _wins(home) == []
+
+
+BROKEN_SENTENCES = {
+    "a list that is not defined": "intents:\n  WaterPlants:\n    data:\n"
+                                  "      - sentences:\n          - I watered the {plant_name}\n",
+    "a rule that is not defined": "intents:\n  WaterPlants:\n    data:\n"
+                                  "      - sentences:\n          - <my_plants> are watered\n",
+    "a template that does not parse": "intents:\n  WaterPlants:\n    data:\n"
+                                      "      - sentences:\n          - I watered (the plant\n",
+    "a list where a mapping belongs": "- I watered the plant\n",
+    "intents that are a list": "intents: [1, 2]\n",
+    "sentences that are not a list": "intents:\n  WaterPlants:\n    data:\n"
+                                     "      - sentences: 3\n",
+    "not YAML": "intents: [\n",
+}
+
+
+@pytest.mark.parametrize("broken", list(BROKEN_SENTENCES))
+def test_a_broken_own_sentence_file_is_named_and_the_built_in_commands_still_work(
+        home: Path, broken: str) -> None:
+    own = home / "config" / "sentences" / "mine.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text(BROKEN_SENTENCES[broken])
+    said = b"help\nI watered the plant\ndelete everything\nno\n"
+    result = run("chat", stdin=said, env_home=home)
+    assert result.returncode == 0, result.stderr
+    assert str(own).encode() in result.stderr and b"left out" in result.stderr
+    assert b"Traceback" not in result.stderr
+    out = result.stdout.decode()
+    assert "You can tell me a win" in out and "Logged: watered the plant" in out
+    assert "Are you sure?" in out
+    assert _wins(home) == ["watered the plant"]
+
+
+def test_a_broken_sentence_file_given_for_one_run_is_refused_by_name(
+        home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN_SENTENCES["a list that is not defined"])
+    quiet = tmp_path / "quiet.wav"
+    with wave.open(str(quiet), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(bytes(16000))
+    result = run("listen", "--dry-run", "--sentences", str(bad), "--wav", str(quiet),
+                 env_home=home)
+    assert result.returncode == 65 and b"Traceback" not in result.stderr
+    assert str(bad).encode() in result.stderr and b"{plant_name}" in result.stderr
 
 
 # --- privacy: every file written is private and found by delete-everything ------------------

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from intents.matcher import SentenceError
+from intents.own_sentences import sentence_file_problem
 from intents.skill import Skill, SkillOptions
 from models.exit_codes import (  # noqa: F401 - the commands take them from here
     EXIT_CANT_CREATE,
@@ -70,10 +72,23 @@ class App:
         )
 
     def sentence_files(self) -> list[Path]:
-        """A person's own sentence files in the config folder, then any given for this run."""
+        """A person's own sentence files in the config folder, less any that cannot be used (each
+        named on standard error), then those given for this run, which must all be usable."""
         own = sorted(self.paths.sentences_dir.glob("*.yaml")) if self.paths.sentences_dir.is_dir() \
             else []
-        return [*own, *self.extra_sentences]
+        usable = []
+        for path in own:
+            problem = sentence_file_problem(path)
+            if problem:
+                print(f"smallwins: {problem}\nThat file was left out; the built-in sentences "
+                      "still work.", file=sys.stderr)
+            else:
+                usable.append(path)
+        for path in self.extra_sentences:
+            problem = sentence_file_problem(path)
+            if problem:
+                raise UserError(problem, EXIT_DATA)
+        return [*usable, *self.extra_sentences]
 
     def skill(self, store: Store | None = None) -> Skill:
         """The understanding layer over `store` (the real one unless given)."""
