@@ -86,10 +86,22 @@ def test_listen_reports_unreadable_files_and_goes_on(home: Path, tmp_path: Path)
     result = smallwins(home, "listen", "--dry-run", "--json", "--wav", str(text), str(silence),
                        str(truncated))
     assert result.returncode == 65
-    assert "notes.wav" in result.stdout and "not a WAV" in result.stdout
-    heard = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert heard[0]["transcript"] == "" and heard[0]["intent"] is None
-    assert "truncated.wav" in result.stdout
+    assert "notes.wav" in result.stderr and "not a WAV" in result.stderr
+    heard = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(heard) == 1 and heard[0]["transcript"] == "" and heard[0]["intent"] is None
+    assert "truncated.wav" in result.stderr
+
+
+def test_listen_refuses_an_hour_of_silence_at_once(home: Path, tmp_path: Path) -> None:
+    hour = tmp_path / "hour.wav"
+    with wave.open(str(hour), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(8000)
+        out.writeframes(bytes([128]) * 8000 * 3600)
+    result = smallwins(home, "listen", "--dry-run", "--wav", str(hour), timeout=60)
+    assert result.returncode == 65 and result.stdout == ""
+    assert "hour.wav is 3600 s long" in result.stderr and "up to 30 s" in result.stderr
 
 
 def _wake_then(text: str, tmp_path: Path) -> Path:
