@@ -181,6 +181,12 @@ BROKEN_SETTINGS = {
     "a job time of the wrong type": "[jobs.morning]\nat = 830\n",
     "a job table that is not a table": "jobs = 3\n",
     "not TOML at all": "locale = \n",
+    "a speech rate in words": 'speech_rate = "slow"\n',
+    "a cooldown that is true or false": "crisis_cooldown_minutes = true\n",
+    "a quiet hour that is a number": "quiet_start = 2200\n",
+    "a snooze out of range": "snooze_minutes = 0\n",
+    "an unknown job": '[jobs.lunch]\nat = "12:30"\n',
+    "a weekday that is not one": '[jobs.weekly]\nday = "someday"\n',
 }
 CRISIS = "I want to kill myself"
 
@@ -228,6 +234,51 @@ def test_a_crisis_line_is_printed_before_the_speaker_is_tried(home: Path) -> Non
     result = run("text", "--speak", CRISIS, env_home=home)
     assert "988" in result.stdout.decode() and "911" in result.stdout.decode()
     assert result.returncode in (0, 69) and b"Traceback" not in result.stderr
+
+
+def test_a_crisis_line_gets_helplines_when_the_speaker_fails(home: Path) -> None:
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text('voice = "no-such-voice"\n')
+    result = run("text", "--speak", CRISIS, env_home=home)
+    assert "988" in result.stdout.decode() and "911" in result.stdout.decode()
+    assert result.returncode == 69 and b"no-such-voice" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_a_crisis_line_gets_helplines_when_the_store_is_locked(home: Path) -> None:
+    assert run("text", "I fed the cat", env_home=home).returncode == 0
+    holder = sqlite3.connect(home / "data" / "smallwins.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("text", CRISIS, env_home=home)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "988" in result.stdout.decode() and "911" in result.stdout.decode()
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+
+
+def test_a_crisis_line_gets_helplines_when_the_disk_is_full(full_home: Path) -> None:
+    result = run("text", CRISIS, env_home=full_home)
+    assert _has_every_number(result.stdout.decode()), result.stdout
+    assert result.returncode == 74 and b"The disk is full" in result.stderr
+
+
+def test_a_crisis_line_gets_helplines_when_an_own_sentence_file_is_broken(home: Path) -> None:
+    own = home / "config" / "sentences" / "mine.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text("intents: [1, 2]\n")
+    result = run("text", CRISIS, env_home=home)
+    assert "988" in result.stdout.decode() and "911" in result.stdout.decode()
+    assert result.returncode == 0 and b"mine.yaml" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_a_crisis_line_gets_helplines_when_the_text_is_not_utf8(home: Path) -> None:
+    result = run("text", os.fsdecode(CRISIS.encode() + b" \xff"), env_home=home)
+    assert _has_every_number(result.stdout.decode()), result.stdout
+    assert result.returncode == 65 and b"not UTF-8" in result.stderr
+    assert b"Traceback" not in result.stderr
 
 
 def test_a_routine_that_carries_risk_is_not_added(home: Path) -> None:
