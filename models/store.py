@@ -159,18 +159,14 @@ class Store:
     def _open_to_read(cls, path: Path, busy_timeout: float) -> Store:
         """Read-only; `immutable` when SQLite cannot even make its shared-memory file there."""
         _check_header(path)
-        for options in ("mode=ro", "mode=ro&immutable=1"):
-            try:
-                connection = sqlite3.connect(
-                    f"{path.absolute().as_uri()}?{options}", uri=True, timeout=busy_timeout,
-                    isolation_level=None, check_same_thread=False,
-                )
-                connection.row_factory = sqlite3.Row
-                connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-                return cls(connection, path)
-            except sqlite3.Error as error:
-                failure = error
-        raise translate_error(failure, path) from failure
+        try:
+            return cls(_reader(path, "mode=ro", busy_timeout), path)
+        except sqlite3.Error:
+            pass
+        try:
+            return cls(_reader(path, "mode=ro&immutable=1", busy_timeout), path)
+        except sqlite3.Error as error:
+            raise translate_error(error, path) from error
 
     @classmethod
     def memory(cls) -> Store:
@@ -596,6 +592,20 @@ EXPORTED_TABLES = (
     "wins", "intentions", "moods", "reflections", "notes", "breathing_sessions",
     "crisis_events", "routines",
 )
+
+
+def _reader(path: Path, options: str, busy_timeout: float) -> sqlite3.Connection:
+    """A read-only connection that has shown it can read, or the error that stopped it."""
+    connection = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True,
+                                 timeout=busy_timeout, isolation_level=None,
+                                 check_same_thread=False)
+    try:
+        connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        connection.close()
+        raise
+    connection.row_factory = sqlite3.Row
+    return connection
 
 
 def _check_header(path: Path) -> None:
