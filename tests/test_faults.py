@@ -260,3 +260,12 @@ def test_reading_works_on_a_read_only_data_folder(read_only_home: Path) -> None:
     exported = run("export", "-o", "-", env_home=read_only_home)
     assert exported.returncode == 0, exported.stderr
     assert json.loads(exported.stdout)["wins"][0]["activity"] == "fed the cat"
+
+
+@pytest.mark.parametrize("command", ["export", "backup"])
+def test_writing_into_a_read_only_data_folder_says_where_it_cannot_write(
+        read_only_home: Path, command: str) -> None:
+    result = run(command, env_home=read_only_home)
+    assert result.returncode == 73, result.stderr
+    assert f"Cannot write to {read_only_home / 'data'}".encode() in result.stderr
+    assert b"Traceback" not in result.stderr

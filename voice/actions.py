@@ -10,6 +10,7 @@ from intents.values import Action
 from models.erase import erase_everything
 from models.export import export_text, write_atomically
 from models.files import private_folder
+from models.store import translate_error
 from voice.app import App
 
 
@@ -24,7 +25,10 @@ def _written(app: App, output: Path | None, folder: Path, suffix: str,
              write: Callable[[Path], None]) -> Path:
     """Write to `output`, or a dated file in the private `folder`."""
     if output is None:
-        private_folder(folder)
+        try:
+            private_folder(folder)
+        except OSError as error:  # a read-only data folder, or no space for a new folder
+            raise translate_error(error, folder) from error
         output = folder / f"smallwins-{app.clock():%Y%m%d-%H%M%S}.{suffix}"
     remember_if_outside(app, output)
     write(output)
