@@ -7,11 +7,13 @@ import os
 import random
 import subprocess
 import sys
+import wave
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from intents.skill import Skill
@@ -48,6 +50,34 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "home"
     monkeypatch.setenv("SMALLWINS_HOME", str(root))
     return root
+
+
+def wav_file(path: Path, data: bytes, rate: int, width: int, channels: int = 1) -> Path:
+    """A PCM WAV file holding `data`, frames of `channels` samples `width` bytes each."""
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(channels)
+        out.setsampwidth(width)
+        out.setframerate(rate)
+        out.writeframes(data)
+    return path
+
+
+def write_wav(path: Path, samples: np.ndarray, rate: int, width: int = 2) -> Path:
+    """`samples` in [-1, 1), shape (n,) or (n, channels)."""
+    frames = samples if samples.ndim == 2 else samples[:, None]
+    if width == 1:
+        data = np.clip(frames * 128 + 128, 0, 255).astype(np.uint8).tobytes()
+    elif width == 2:
+        data = np.clip(frames * 32768, -32768, 32767).astype("<i2").tobytes()
+    else:
+        ints = np.clip(frames * 2**23, -(2**23), 2**23 - 1).astype("<i4")
+        data = ints.view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
+    return wav_file(path, data, rate, width, frames.shape[1])
+
+
+def silent_wav(path: Path, seconds: float) -> Path:
+    """Silence, 8-bit at 8 kHz: small to write however long."""
+    return wav_file(path, bytes([128]) * int(8000 * seconds), 8000, 1)
 
 
 def run(*args: str, stdin: bytes = b"", env_home: Path) -> subprocess.CompletedProcess[bytes]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.conftest import write_wav
 from voice.audio import (
     AudioError,
     InputDevice,
@@ -22,24 +23,6 @@ from voice.audio import (
     read_all,
 )
 from voice.resample import Resampler
-
-
-def write_wav(path: Path, samples: np.ndarray, rate: int, width: int = 2) -> Path:
-    """`samples` in [-1, 1), shape (n,) or (n, channels)."""
-    frames = samples if samples.ndim == 2 else samples[:, None]
-    if width == 1:
-        data = np.clip(frames * 128 + 128, 0, 255).astype(np.uint8).tobytes()
-    elif width == 2:
-        data = np.clip(frames * 32768, -32768, 32767).astype("<i2").tobytes()
-    else:
-        ints = np.clip(frames * 2**23, -(2**23), 2**23 - 1).astype("<i4")
-        data = ints.view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(frames.shape[1])
-        out.setsampwidth(width)
-        out.setframerate(rate)
-        out.writeframes(data)
-    return path
 
 
 def tone(rate: int, seconds: float, hz: float = 440.0, level: float = 0.5) -> np.ndarray:

@@ -7,13 +7,12 @@ import os
 import re
 import sqlite3
 import subprocess
-import wave
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, run
+from tests.conftest import REPO, run, silent_wav
 from voice.audio import list_devices
 
 HEADER = "| case | what you see | exit code |"
@@ -37,15 +36,6 @@ def readme_rows() -> dict[str, tuple[str, int]]:
 def _config(home: Path, text: str) -> None:
     (home / "config").mkdir(parents=True)
     (home / "config" / "config.toml").write_text(text)
-
-
-def _wav(path: Path, seconds: float) -> Path:
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(1)
-        out.setframerate(8000)
-        out.writeframes(bytes([128]) * int(8000 * seconds))
-    return path
 
 
 def with_settings(text: str) -> Case:
@@ -107,7 +97,7 @@ def given_sentences_broken(home: Path, request: pytest.FixtureRequest) -> Result
     bad.write_text("intents:\n  Water:\n    data:\n      - sentences:\n"
                    "          - I watered the {plant_name}\n")
     return run("listen", "--dry-run", "--sentences", str(bad), "--wav",
-               str(_wav(folder / "quiet.wav", 1)), env_home=home)
+               str(silent_wav(folder / "quiet.wav", 1)), env_home=home)
 
 
 def not_a_wav(home: Path, request: pytest.FixtureRequest) -> Result:
@@ -117,7 +107,7 @@ def not_a_wav(home: Path, request: pytest.FixtureRequest) -> Result:
 
 
 def too_long(home: Path, request: pytest.FixtureRequest) -> Result:
-    long = _wav(request.getfixturevalue("tmp_path") / "long.wav", 31)
+    long = silent_wav(request.getfixturevalue("tmp_path") / "long.wav", 31)
     return run("listen", "--dry-run", "--wav", str(long), env_home=home)
 
 

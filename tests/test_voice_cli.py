@@ -14,7 +14,7 @@ import pytest
 
 from bench.mixing import to_pcm16
 from bench.synth import Voice, available, render
-from tests.conftest import REPO, shared
+from tests.conftest import REPO, shared, silent_wav, wav_file
 from voice.audio import WavSource
 
 PYTHON = sys.executable
@@ -28,12 +28,7 @@ def smallwins(home: Path, *args: str, timeout: float = 300) -> subprocess.Comple
 
 
 def write_wav(path: Path, samples: np.ndarray, rate: int = 16000, channels: int = 1) -> Path:
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(channels)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(to_pcm16(samples))
-    return path
+    return wav_file(path, to_pcm16(samples), rate, 2, channels)
 
 
 def samples_of(path: Path) -> np.ndarray:
@@ -93,12 +88,7 @@ def test_listen_reports_unreadable_files_and_goes_on(home: Path, tmp_path: Path)
 
 
 def test_listen_refuses_an_hour_of_silence_at_once(home: Path, tmp_path: Path) -> None:
-    hour = tmp_path / "hour.wav"
-    with wave.open(str(hour), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(1)
-        out.setframerate(8000)
-        out.writeframes(bytes([128]) * 8000 * 3600)
+    hour = silent_wav(tmp_path / "hour.wav", 3600)
     result = smallwins(home, "listen", "--dry-run", "--wav", str(hour), timeout=60)
     assert result.returncode == 65 and result.stdout == ""
     assert "hour.wav is 3600 s long" in result.stderr and "up to 30 s" in result.stderr
