@@ -1,40 +1,72 @@
-"""A person's own sentence files, checked one at a time against the built-in templates and lists
-before use: a mistake is named with its file, and never reaches the built-in commands."""
+"""A person's own sentence files, checked together with the built-in templates and lists before
+use; when they do not work together, each file at fault is named with what is wrong, and never
+reaches the built-in commands."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 from hassil import Intents
 from hassil.expression import Expression, Group, ListReference, RuleReference, Sentence
+from hassil.parser import ParseError
 
-from intents.matcher import load_intents
+from intents.matcher import SentenceError, load_intents
 
 EXAMPLE = "intents:\n  Name:\n    data:\n      - sentences:\n          - I watered the plants"
 
 
-def sentence_file_problem(path: Path, language: str = "en") -> str | None:
-    """What makes `path` unusable, said with its name and how to fix it; None if it is fine."""
+def sentence_file_problems(files: Sequence[Path], language: str) -> dict[Path, str]:
+    """Nothing when `files` work together with the built-ins (each may use what another
+    defines). Otherwise each file at fault, with what is wrong said with its name and how to
+    fix it."""
+    raw, problems = {}, {}
+    for path in files:
+        raw[path], problem = _read(path)
+        problem = problem or _shape_problem(raw[path])
+        if problem:
+            problems[path] = f"{path}: {problem}; it should look like:\n{EXAMPLE}"
+    usable = [path for path in files if path not in problems]
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        intents = load_intents(language, usable)
+    except SentenceError as error:
+        return {**problems, **_unloadable(usable, language, str(error))}
+    defined = ", ".join(sorted(intents.slot_lists))
+    for path in usable:
+        try:
+            unknown = sorted(set(_unknown_references(intents, set((raw[path] or {})
+                                                                  .get("intents", {})))))
+        except ParseError as error:
+            problems[path] = f"{path}: a sentence template could not be parsed ({error})."
+            continue
+        if unknown:
+            problems[path] = (
+                f"{path} uses {', '.join(unknown)}, which no file defines. Define it under "
+                f"'lists:' or 'expansion_rules:' in one of your sentence files, or use a "
+                f"built-in list: {defined}.")
+    return problems
+
+
+def _unloadable(files: Sequence[Path], language: str, together: str) -> dict[Path, str]:
+    """The files that cannot be loaded even alone beside the built-ins; failing that (they only
+    clash with each other), all of them with the error they give together."""
+    alone = {}
+    for path in files:
+        try:
+            load_intents(language, [path])
+        except SentenceError as error:
+            alone[path] = str(error)
+    return alone or {path: together for path in files}
+
+
+def _read(path: Path) -> tuple[Any, str | None]:
+    """The YAML in `path`, to check its shape before hassil merges it, or why it is unreadable."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        return f"{path} cannot be read as YAML ({error})."
-    shape = _shape_problem(raw)
-    if shape:
-        return f"{path}: {shape}; it should look like:\n{EXAMPLE}"
-    try:
-        intents = load_intents(language, [path])
-        unknown = sorted(set(_unknown_references(intents, set((raw or {}).get("intents", {})))))
-    except Exception as error:  # noqa: BLE001 - hassil raises plain exceptions for bad templates
-        return f"{path}: a sentence template could not be parsed ({error})."
-    if unknown:
-        defined = ", ".join(sorted(intents.slot_lists))
-        return (f"{path} uses {', '.join(unknown)}, which no file defines. Define it under "
-                f"'lists:' or 'expansion_rules:' in that file, or use a built-in list: {defined}.")
-    return None
+        return None, f"cannot be read as YAML ({error})"
 
 
 def _shape_problem(raw: Any) -> str | None:

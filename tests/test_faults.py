@@ -12,7 +12,6 @@ import stat
 import subprocess
 import sys
 import time
-import wave
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pytest
 from bench.synth import available
 from models.records import Win
 from models.store import Store
-from tests.conftest import run
+from tests.conftest import run, silent_wav
 
 PYTHON = sys.executable
 NOW = datetime(2026, 11, 24, 9, 0)
@@ -219,12 +218,7 @@ def test_a_broken_sentence_file_given_for_one_run_is_refused_by_name(
         home: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(BROKEN_SENTENCES["a list that is not defined"])
-    quiet = tmp_path / "quiet.wav"
-    with wave.open(str(quiet), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(16000)
-        out.writeframes(bytes(16000))
+    quiet = silent_wav(tmp_path / "quiet.wav", 1)
     result = run("listen", "--dry-run", "--sentences", str(bad), "--wav", str(quiet),
                  env_home=home)
     assert result.returncode == 65 and b"Traceback" not in result.stderr
@@ -269,3 +263,32 @@ def test_writing_into_a_read_only_data_folder_says_where_it_cannot_write(
     assert result.returncode == 73, result.stderr
     assert f"Cannot write to {read_only_home / 'data'}".encode() in result.stderr
     assert b"Traceback" not in result.stderr
+
+
+PLANT_LIST = "lists:\n  plant_name:\n    values:\n      - fern\n      - cactus\n"
+PLANT_INTENT = ("intents:\n  WaterFern:\n    data:\n      - sentences:\n"
+                "          - I watered the {plant_name}\n")
+
+
+def test_own_sentences_may_use_a_list_another_own_file_defines(home: Path) -> None:
+    folder = home / "config" / "sentences"
+    folder.mkdir(parents=True)
+    (folder / "a_lists.yaml").write_text(PLANT_LIST)
+    (folder / "b_intents.yaml").write_text(PLANT_INTENT)
+    (folder / "c_broken.yaml").write_text(BROKEN_SENTENCES["a rule that is not defined"])
+    result = run("text", "I watered the fern", env_home=home)
+    assert result.returncode == 0, result.stderr
+    assert b"I understood that" in result.stdout, result.stdout
+    assert result.stderr.count(b"left out") == 1 and b"c_broken.yaml" in result.stderr
+    assert b"<my_plants>" in result.stderr
+
+
+def test_sentence_files_given_for_one_run_may_share_their_lists(
+        home: Path, tmp_path: Path) -> None:
+    (tmp_path / "lists.yaml").write_text(PLANT_LIST)
+    (tmp_path / "intents.yaml").write_text(PLANT_INTENT)
+    result = run("listen", "--dry-run", "--sentences", str(tmp_path / "lists.yaml"),
+                 "--sentences", str(tmp_path / "intents.yaml"), "--wav",
+                 str(silent_wav(tmp_path / "quiet.wav", 1)), env_home=home)
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr and result.stderr == b""

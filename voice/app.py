@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from intents.matcher import SentenceError
-from intents.own_sentences import sentence_file_problem
+from intents.own_sentences import sentence_file_problems
 from intents.skill import Skill, SkillOptions
 from models.exit_codes import (  # noqa: F401 - the commands take them from here
     EXIT_CANT_CREATE,
@@ -73,21 +73,19 @@ class App:
 
     def sentence_files(self) -> list[Path]:
         """A person's own sentence files in the config folder, less any that cannot be used (each
-        named on standard error), then those given for this run, which must all be usable."""
-        own = sorted(self.paths.sentences_dir.glob("*.yaml")) if self.paths.sentences_dir.is_dir() \
-            else []
-        usable = []
-        for path in own:
-            problem = sentence_file_problem(path)
-            if problem:
-                print(f"smallwins: {problem}\nThat file was left out; the built-in sentences "
-                      "still work.", file=sys.stderr)
-            else:
-                usable.append(path)
-        for path in self.extra_sentences:
-            problem = sentence_file_problem(path)
-            if problem:
-                raise UserError(problem, EXIT_DATA)
+        named on standard error), then those given for this run, which must all be usable with
+        them. Files are checked together, so one may use a list another defines."""
+        folder = self.paths.sentences_dir
+        own = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        language = self.skill_options().language
+        problems = sentence_file_problems(own, language)
+        for problem in problems.values():
+            print(f"smallwins: {problem}\nThat file was left out; the built-in sentences "
+                  "still work.", file=sys.stderr)
+        usable = [path for path in own if path not in problems]
+        given = sentence_file_problems([*usable, *self.extra_sentences], language)
+        if given:
+            raise UserError("\n".join(given.values()), EXIT_DATA)
         return [*usable, *self.extra_sentences]
 
     def skill(self, store: Store | None = None) -> Skill:
