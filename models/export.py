@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
-from models.files import write_whole
-from models.store import EXPORTED_TABLES, Store, translate_error
+from models.store import EXPORTED_TABLES, Store
 
 CSV_COLUMNS = (
     "kind", "id", "at", "text", "area", "score", "mood_before", "mood_after", "enjoyment",
@@ -51,12 +49,3 @@ def _csv_row(table: str, row: dict[str, object]) -> dict[str, object]:
         "kind": table, "at": at, "text": text,
         "details": json.dumps(details, ensure_ascii=False) if details else "",
     }
-
-
-def write_atomically(path: Path, content: str) -> None:
-    """`content` as UTF-8 under `path`, whole or not at all, mode 0600."""
-    try:
-        write_whole(path, lambda temporary: temporary.write_text(content, encoding="utf-8",
-                                                                 newline=""))
-    except OSError as error:
-        raise translate_error(error, path) from error

@@ -6,8 +6,11 @@ import contextlib
 import glob
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from models.errors import translate_error
 
 # A temporary file untouched this long belongs to a write that was killed, not one under way.
 STALE_SECONDS = 600
@@ -33,7 +36,7 @@ def private_tree(root: Path) -> None:
 def write_whole(path: Path, write: Callable[[Path], None]) -> None:
     """`write` fills a private temporary file beside `path`, which is then fsynced and renamed
     over `path`, and the folder fsynced: a reader finds the old file or the whole new one."""
-    remove(leftovers(path))
+    remove(stale_leftovers([], [path], time.time()))
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     temporary = Path(name)
@@ -46,13 +49,27 @@ def write_whole(path: Path, write: Callable[[Path], None]) -> None:
         finally:
             os.close(fd)
         os.replace(temporary, path)
-    finally:
-        remove(leftovers(path))
+    finally:  # this write's own file, and any journal SQLite kept beside it; no one else's
+        remove(path.parent.glob(f"{glob.escape(temporary.name)}*"))
     folder = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(folder)
     finally:
         os.close(folder)
+
+
+def write_file(path: Path, write: Callable[[Path], None]) -> None:
+    """`write_whole`, with a failure said as what to do (a StoreError)."""
+    try:
+        write_whole(path, write)
+    except OSError as error:
+        raise translate_error(error, path, "file") from error
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """`content` as UTF-8 under `path`, whole or not at all, mode 0600."""
+    write_file(path, lambda temporary: temporary.write_text(content, encoding="utf-8",
+                                                            newline=""))
 
 
 def leftovers(path: Path) -> list[Path]:

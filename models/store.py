@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from models.exit_codes import EXIT_CANT_CREATE, EXIT_DATA, EXIT_IO, EXIT_TEMPFAIL
+from models.errors import StoreError, damaged, translate_error
 from models.files import private_folder, write_whole
 from models.migrations import MIGRATIONS
 from models.records import (
@@ -30,17 +28,8 @@ from models.records import (
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
-FULL_DISK_BYTES = 1 << 20  # less free than this, and an I/O error means the disk is full
 SNOOZE_PREFIX = "snooze:"
 UNDOABLE_TABLES = ("wins", "intentions", "moods", "reflections", "notes")
-
-
-class StoreError(Exception):
-    """The store cannot do what was asked; the message says what to do. Nothing was lost."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_DATA) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 @dataclass(frozen=True)
@@ -64,57 +53,6 @@ def _iso(value: datetime | date) -> str:
 
 def _dt(text: str) -> datetime:
     return datetime.fromisoformat(text)
-
-
-def translate_error(error: sqlite3.Error | OSError, path: Path | str) -> StoreError:
-    """Turn a low-level failure into a message that says what to do."""
-    text = str(error).lower()
-    if _disk_full(error, Path(path)):
-        return StoreError(
-            "The disk is full, so this was not saved. Everything saved before is safe. "
-            "Free some space and say it again.",
-            EXIT_IO,
-        )
-    if "locked" in text or "busy" in text:
-        return StoreError(
-            f"The database {path} is in use by another program (is another smallwins running?). "
-            "Nothing was changed. Close the other one and try again.",
-            EXIT_TEMPFAIL,
-        )
-    if "readonly" in text or "read-only" in text or "unable to open" in text or (
-        isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
-    ):
-        return StoreError(
-            f"Cannot write to {Path(path).parent}. Nothing was changed. Check that the folder "
-            "exists and belongs to you (chmod u+rwx), or set SMALLWINS_HOME to another folder.",
-            EXIT_CANT_CREATE,
-        )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return _damaged(path)
-    return StoreError(f"The database {path} failed: {error}. Nothing was changed.", EXIT_IO)
-
-
-def _disk_full(error: sqlite3.Error | OSError, path: Path) -> bool:
-    """ENOSPC, SQLite's 'disk is full', or an I/O error (such as growing the -shm file) on a
-    disk with next to no space left."""
-    if isinstance(error, OSError):
-        return error.errno in (errno.ENOSPC, errno.EDQUOT)
-    name = getattr(error, "sqlite_errorname", "")
-    if name == "SQLITE_FULL":
-        return True
-    if not name.startswith("SQLITE_IOERR"):
-        return False
-    folder = next((p for p in (path, *path.parents) if p.is_dir()), Path("/"))
-    return shutil.disk_usage(folder).free < FULL_DISK_BYTES
-
-
-def _damaged(path: Path | str) -> StoreError:
-    return StoreError(
-        f"{path} is not a Small Wins database or is damaged, so it was left untouched. "
-        f"Move it aside (mv '{path}' '{path}.broken') to start afresh, or restore a copy "
-        "from the backups folder beside it.",
-        EXIT_DATA,
-    )
 
 
 class Store:
@@ -186,7 +124,7 @@ class Store:
             self._db.execute("PRAGMA synchronous = FULL")
             result = self._db.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
-                raise _damaged(self.path or ":memory:")
+                raise damaged(self.path or ":memory:")
         self._migrate()
 
     def _migrate(self) -> None:
@@ -615,7 +553,7 @@ def _check_header(path: Path) -> None:
     except OSError as error:
         raise translate_error(error, path) from error
     if header and header != SQLITE_HEADER:
-        raise _damaged(path)
+        raise damaged(path)
 
 
 def _win(row: sqlite3.Row) -> Win:

@@ -140,6 +140,9 @@ def test_a_backup_killed_mid_write_leaves_no_unusable_file(home: Path, tmp_path:
     target = outside / "copy.db"
     assert _killed_mid_write(home, "backup", "-o", str(target)) == -signal.SIGXFSZ
     assert not target.exists()
+    an_hour_ago = time.time() - 3600
+    for left in outside.iterdir():  # what the killed write left, found stale by the next one
+        os.utime(left, (an_hour_ago, an_hour_ago))
     assert run("backup", "-o", str(target), env_home=home).returncode == 0
     assert list(outside.iterdir()) == [target]
     copy = Store.open(target)
@@ -292,3 +295,26 @@ def test_sentence_files_given_for_one_run_may_share_their_lists(
                  str(silent_wav(tmp_path / "quiet.wav", 1)), env_home=home)
     assert result.returncode == 0, result.stderr
     assert b"Traceback" not in result.stderr and result.stderr == b""
+
+
+def test_a_write_leaves_another_writers_temporary_file_alone(home: Path) -> None:
+    """Only a leftover untouched for a long time is a killed write; a fresh one is in progress."""
+    assert run("schedule", "set", "morning", "09:00", env_home=home).returncode == 0
+    in_progress = home / "config" / ".config.toml.k2x9q0.tmp"
+    killed = home / "config" / ".config.toml.a81zzq.tmp"
+    in_progress.write_text("another writer's settings")
+    killed.write_text("a write killed long ago")
+    an_hour_ago = time.time() - 3600
+    os.utime(killed, (an_hour_ago, an_hour_ago))
+    assert run("schedule", "set", "morning", "09:30", env_home=home).returncode == 0
+    assert in_progress.read_text() == "another writer's settings"
+    assert not killed.exists()
+
+
+def test_a_file_that_cannot_be_written_is_called_a_file(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    result = run("export", "-o", str(folder), env_home=home)
+    assert result.returncode == 74, result.stderr
+    assert f"The file {folder} failed".encode() in result.stderr
+    assert b"database" not in result.stderr and b"Traceback" not in result.stderr

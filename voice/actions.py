@@ -8,9 +8,9 @@ from pathlib import Path
 
 from intents.values import Action
 from models.erase import erase_everything
-from models.export import export_text, write_atomically
-from models.files import private_folder
-from models.store import translate_error
+from models.errors import translate_error
+from models.export import export_text
+from models.files import private_folder, write_atomically
 from voice.app import App
 
 

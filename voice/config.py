@@ -8,9 +8,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from models.export import write_atomically
-from models.files import private_folder
-from models.store import translate_error
+from models.errors import translate_error
+from models.files import private_folder, write_atomically
 from voice.paths import Paths
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
