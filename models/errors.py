@@ -10,6 +10,8 @@ from typing import Literal
 
 from models.exit_codes import EXIT_CANT_CREATE, EXIT_DATA, EXIT_IO, EXIT_TEMPFAIL
 
+# A folder that is missing, read-only or someone else's
+CANNOT_WRITE = (errno.ENOENT, errno.EACCES, errno.EPERM, errno.EROFS)
 FULL_DISK_BYTES = 1 << 20  # less free than this, and an I/O error means the disk is full
 
 
@@ -38,7 +40,7 @@ def translate_error(error: sqlite3.Error | OSError, path: Path | str,
             EXIT_TEMPFAIL,
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text or (
-        isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+        isinstance(error, OSError) and error.errno in CANNOT_WRITE
     ):
         return StoreError(
             f"Cannot write to {Path(path).parent}. Nothing was changed. Check that the folder "

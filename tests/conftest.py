@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 import sys
 import wave
@@ -22,6 +23,8 @@ from models.store import Store
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 MORNING = datetime(2026, 11, 24, 9, 30)
+needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None,
+                                  reason="espeak-ng is not installed")
 
 
 def shared(relative: str) -> Path:

@@ -20,7 +20,7 @@ import pytest
 from bench.synth import available
 from models.records import Win
 from models.store import Store
-from tests.conftest import run, silent_wav
+from tests.conftest import needs_espeak, run, silent_wav
 
 PYTHON = sys.executable
 NOW = datetime(2026, 11, 24, 9, 0)
@@ -100,10 +100,12 @@ def test_every_write_to_a_locked_database_says_another_program_has_it(
     ("export",),
     ("backup",),
     ("schedule", "set", "morning", "09:00"),
+    pytest.param(("breathe", "--minutes", "1", "--to-wav", "HOME/data/calm.wav"),
+                 marks=needs_espeak),
 ])
 def test_a_full_disk_during_a_write_says_so_and_keeps_what_was_saved(
         full_home: Path, args: tuple[str, ...]) -> None:
-    result = run(*args, env_home=full_home)
+    result = run(*(arg.replace("HOME", str(full_home)) for arg in args), env_home=full_home)
     assert result.returncode == 74, result.stderr
     assert b"The disk is full" in result.stderr and b"Traceback" not in result.stderr
     (full_home / "filler").unlink()

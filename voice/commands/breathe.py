@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from models.files import write_whole
+from models.files import write_file
 from models.records import BreathingSession
 from voice.actions import remember_if_outside
-from voice.app import EXIT_CANT_CREATE, EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
+from voice.app import EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
 from voice.breathing_plan import DEFAULT_MINUTES, PlanError, parse_pattern, plan_session
 from voice.breathing_render import Rendering, SpeechCache, play, render_session, write_wav
 from voice.speaker import AudioOutput, SoundDeviceOutput, SpeakerError, TextToSpeech
@@ -66,12 +66,7 @@ def run(args: argparse.Namespace, app: App, output: AudioOutput | None = None) -
 def _write(rendering: Rendering, path: Path, app: App) -> int:
     """Remembered first, so delete-everything finds it; then written whole, mode 0600."""
     remember_if_outside(app, path)
-    try:
-        write_whole(path, lambda temporary: write_wav(rendering, temporary))
-    except OSError as error:
-        raise UserError(
-            f"Could not write {path}: {error.strerror or error}.", EXIT_CANT_CREATE
-        ) from error
+    write_file(path, lambda temporary: write_wav(rendering, temporary))
     start = rendering.breathing_start_seconds
     print(
         f"Wrote {path}: {rendering.duration_seconds:.3f} s in all; the breathing runs from "
