@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import StoreError, damaged, translate_error
+from models.exit_codes import EXIT_CANT_CREATE
 from models.files import private_folder, write_whole
 from models.migrations import MIGRATIONS
 from models.records import (
@@ -101,6 +102,15 @@ class Store:
             return cls(_reader(path, "mode=ro", busy_timeout), path)
         except sqlite3.Error:
             pass
+        log = Path(f"{path}-wal")
+        if log.exists() and log.stat().st_size > 0 and not Path(f"{path}-shm").exists():
+            raise StoreError(  # reading without the log would hide what it holds
+                f"{path} has saved changes in {log} that cannot be read while {path.parent} "
+                "cannot be written. Nothing was changed. Make the folder writable once "
+                f"(chmod u+w '{path.parent}') and run smallwins again, so the log is merged into "
+                "the database; after that it can be read from a read-only folder.",
+                EXIT_CANT_CREATE,
+            )
         try:
             return cls(_reader(path, "mode=ro&immutable=1", busy_timeout), path)
         except sqlite3.Error as error:

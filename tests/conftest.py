@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 import wave
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -103,21 +103,30 @@ def tmpfs(folder: Path, options: str = "") -> Iterator[None]:
         subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
-@pytest.fixture
-def read_only_home(home: Path) -> Iterator[Path]:
-    """A home whose data folder holds one win and cannot be written: chmod, or for root a
-    read-only mount."""
+@contextmanager
+def read_only_data(home: Path, fill: Callable[[Path], object]) -> Iterator[Path]:
+    """`home`, whose data folder `fill(home)` fills and then cannot be written: chmod, or for
+    root a read-only mount."""
     data = home / "data"
     data.mkdir(parents=True)
     if os.geteuid() != 0:
-        run("text", "I fed the cat", env_home=home)
+        fill(home)
         data.chmod(0o500)
-        yield home
-        data.chmod(0o700)
+        try:
+            yield home
+        finally:
+            data.chmod(0o700)
         return
     with tmpfs(data):
-        run("text", "I fed the cat", env_home=home)
+        fill(home)
         subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
+        yield home
+
+
+@pytest.fixture
+def read_only_home(home: Path) -> Iterator[Path]:
+    """A home whose data folder holds one win and cannot be written."""
+    with read_only_data(home, lambda home: run("text", "I fed the cat", env_home=home)) as home:
         yield home
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import signal
 import sqlite3
 import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import pytest
 from bench.synth import available
 from models.records import Win
 from models.store import Store
-from tests.conftest import needs_espeak, run, silent_wav
+from tests.conftest import needs_espeak, read_only_data, run, silent_wav
 
 PYTHON = sys.executable
 NOW = datetime(2026, 11, 24, 9, 0)
@@ -320,3 +322,31 @@ def test_a_file_that_cannot_be_written_is_called_a_file(home: Path, tmp_path: Pa
     assert result.returncode == 74, result.stderr
     assert f"The file {folder} failed".encode() in result.stderr
     assert b"database" not in result.stderr and b"Traceback" not in result.stderr
+
+
+def _wins_partly_in_the_log(staging: Path) -> Callable[[Path], None]:
+    """Fill a home with a database whose last win is committed to its -wal file only, and no
+    -shm file: as a copy taken while another program held the database open."""
+    def fill(home: Path) -> None:
+        assert run("text", "I fed the cat", env_home=staging).returncode == 0
+        db = staging / "data" / "smallwins.db"
+        holder = sqlite3.connect(db)  # reading, so the next command's close merges nothing
+        holder.execute("SELECT COUNT(*) FROM wins").fetchone()
+        try:
+            assert run("text", "I watered the plant", env_home=staging).returncode == 0
+            assert Path(f"{db}-wal").stat().st_size > 0
+            for suffix in ("", "-wal"):
+                shutil.copyfile(f"{db}{suffix}", home / "data" / f"smallwins.db{suffix}")
+        finally:
+            holder.close()
+
+    return fill
+
+
+def test_a_read_only_folder_with_unmerged_wins_says_how_to_read_them(
+        home: Path, tmp_path: Path) -> None:
+    with read_only_data(home, _wins_partly_in_the_log(tmp_path / "staging")):
+        result = run("wins", "--all", env_home=home)
+    assert result.returncode == 73, (result.stdout, result.stderr)
+    assert b"smallwins.db-wal" in result.stderr and b"writable once" in result.stderr
+    assert result.stdout == b"" and b"Traceback" not in result.stderr
