@@ -504,14 +504,31 @@ class Store:
         return _dt(rows[0][0]) if rows and rows[0][0] else None
 
     def remember_written_file(self, path: Path, at: datetime) -> None:
-        """Note a file written outside the data folder, so delete-everything can find it."""
+        """Note a file about to be written outside the data folder, as not yet written, so that
+        delete-everything finds what a write cut short leaves beside it. A path written before
+        stays written."""
         self._execute(
-            "INSERT OR REPLACE INTO written_files (path, at) VALUES (?, ?)",
+            "INSERT INTO written_files (path, at, written) VALUES (?, ?, 0)"
+            " ON CONFLICT (path) DO NOTHING",
             (str(path.resolve()), _iso(at)),
         )
 
-    def written_files(self) -> list[Path]:
-        return [Path(r["path"]) for r in self._query("SELECT path FROM written_files")]
+    def confirm_written_file(self, path: Path) -> None:
+        """The file noted is now whole under its name: delete-everything removes it."""
+        self._execute("UPDATE written_files SET written = 1 WHERE path = ?",
+                      (str(path.resolve()),))
+
+    def forget_unwritten_file(self, path: Path) -> None:
+        """The write failed before the file was ours: whatever is there later is not."""
+        self._execute("DELETE FROM written_files WHERE path = ? AND written = 0",
+                      (str(path.resolve()),))
+
+    def written_files(self, only_whole: bool = False) -> list[Path]:
+        """Files written outside the data folder; with `only_whole`, those known to be whole
+        under their name (the rest were cut short: only leftovers beside them are ours)."""
+        rows = self._query("SELECT path FROM written_files" +
+                           (" WHERE written = 1" if only_whole else ""))
+        return [Path(row["path"]) for row in rows]
 
     def table_rows(self, table: str) -> list[dict[str, Any]]:
         """Every row of a table as plain values, for export."""

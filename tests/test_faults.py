@@ -350,3 +350,15 @@ def test_a_read_only_folder_with_unmerged_wins_says_how_to_read_them(
     assert result.returncode == 73, (result.stdout, result.stderr)
     assert b"smallwins.db-wal" in result.stderr and b"writable once" in result.stderr
     assert result.stdout == b"" and b"Traceback" not in result.stderr
+
+
+def test_a_path_whose_write_failed_is_not_deleted_later(home: Path, tmp_path: Path) -> None:
+    """The export failed, so the file the person later puts at that path is theirs."""
+    assert run("text", "I fed the cat", env_home=home).returncode == 0
+    target = tmp_path / "mine.json"
+    target.mkdir()  # the export cannot be renamed over a folder
+    assert run("export", "-o", str(target), env_home=home).returncode == 74
+    target.rmdir()
+    target.write_text("the person's own notes")
+    assert run("delete-everything", "--yes", env_home=home).returncode == 0
+    assert target.read_text() == "the person's own notes" and not home.exists()

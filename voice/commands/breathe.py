@@ -13,7 +13,7 @@ from types import FrameType
 
 from models.files import write_file
 from models.records import BreathingSession
-from voice.actions import remember_if_outside
+from voice.actions import recorded_if_outside
 from voice.app import EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
 from voice.breathing_plan import DEFAULT_MINUTES, PlanError, parse_pattern, plan_session
 from voice.breathing_render import Rendering, SpeechCache, play, render_session, write_wav
@@ -64,9 +64,9 @@ def run(args: argparse.Namespace, app: App, output: AudioOutput | None = None) -
 
 
 def _write(rendering: Rendering, path: Path, app: App) -> int:
-    """Remembered first, so delete-everything finds it; then written whole, mode 0600."""
-    remember_if_outside(app, path)
-    write_file(path, lambda temporary: write_wav(rendering, temporary))
+    """Written whole, mode 0600, and recorded so that delete-everything finds it."""
+    with recorded_if_outside(app, path):
+        write_file(path, lambda temporary: write_wav(rendering, temporary))
     start = rendering.breathing_start_seconds
     print(
         f"Wrote {path}: {rendering.duration_seconds:.3f} s in all; the breathing runs from "
