@@ -362,3 +362,11 @@ def test_a_path_whose_write_failed_is_not_deleted_later(home: Path, tmp_path: Pa
     target.write_text("the person's own notes")
     assert run("delete-everything", "--yes", env_home=home).returncode == 0
     assert target.read_text() == "the person's own notes" and not home.exists()
+
+
+def test_a_routine_argument_that_is_not_utf8_is_refused_clearly(home: Path) -> None:
+    result = run("routine", "add", os.fsdecode(b"water the \xff plant"), env_home=home)
+    assert result.returncode == 65, result.stderr
+    assert b"not UTF-8" in result.stderr and b"Traceback" not in result.stderr
+    listed = run("routine", "list", env_home=home)
+    assert listed.returncode == 0 and listed.stdout.startswith(b"No routines yet")

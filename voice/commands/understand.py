@@ -70,10 +70,6 @@ def say_text(args: argparse.Namespace, app: App) -> int:
     if not utterance.strip():
         raise UserError("Nothing to say: the text is empty. Try: smallwins text "
                         "'I watered the plant'", EXIT_USAGE)
-    if not _is_utf8(utterance):
-        raise UserError("The text is not UTF-8, so nothing was stored. Set the terminal to "
-                        "UTF-8 (locale charmap), or convert the words with iconv -t UTF-8.",
-                        EXIT_DATA)
     turn = app.skill().handle(utterance, app.clock())
     if turn.refused:
         raise UserError(f"{turn.reply.text} (The text was {len(utterance)} characters; "
@@ -95,15 +91,6 @@ def say_text(args: argparse.Namespace, app: App) -> int:
             raise UserError(f"{error} (The reply above was stored and printed.)",
                             EXIT_UNAVAILABLE) from error
     return 0
-
-
-def _is_utf8(text: str) -> bool:
-    """False for an argument whose bytes were not UTF-8 (Python keeps them as lone surrogates)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def chat(args: argparse.Namespace, app: App) -> int:
