@@ -16,12 +16,18 @@ from models.errors import translate_error
 STALE_SECONDS = 600
 
 
-def private_folder(path: Path) -> None:
-    """Create `path` and any missing folders above it as 0700; make `path` itself 0700."""
+def private_folder(path: Path, top: Path | None = None) -> None:
+    """Create `path` 0700, and any missing folders from `top` (the highest of the program's own
+    folders; `path` itself unless given) down to it 0700 too; missing folders above `top`, such
+    as ~/.local/share, are the person's and get the usual mode."""
+    top = top or path
     missing = [folder for folder in (path, *path.parents) if not folder.exists()]
     for folder in reversed(missing):
         with contextlib.suppress(FileExistsError):  # another process made it first
-            folder.mkdir(mode=0o700)
+            if folder.is_relative_to(top):
+                folder.mkdir(mode=0o700)
+            else:
+                folder.mkdir()
     os.chmod(path, 0o700)
 
 

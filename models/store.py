@@ -66,13 +66,15 @@ class Store:
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Store:
-        """Open (creating if needed) the database at `path`, in a private folder. In a folder
-        that cannot be written, an existing database is opened to read: writing then says so."""
+    def open(cls, path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+             top: Path | None = None) -> Store:
+        """Open (creating if needed) the database at `path`, in a private folder (with those
+        missing from `top` down; see private_folder). In a folder that cannot be written, an
+        existing database is opened to read: writing then says so."""
         if path.exists() and not os.access(path.parent, os.W_OK):
             return cls._open_to_read(path, busy_timeout)
         try:
-            private_folder(path.parent)
+            private_folder(path.parent, top)
         except OSError as error:
             raise translate_error(error, path) from error
         if path.exists():

@@ -370,3 +370,22 @@ def test_a_routine_argument_that_is_not_utf8_is_refused_clearly(home: Path) -> N
     assert b"not UTF-8" in result.stderr and b"Traceback" not in result.stderr
     listed = run("routine", "list", env_home=home)
     assert listed.returncode == 0 and listed.stdout.startswith(b"No routines yet")
+
+
+def test_only_the_programs_own_folders_are_made_private(tmp_path: Path) -> None:
+    """Without SMALLWINS_HOME the folders go under ~/.local/share and ~/.config: those are the
+    person's, and keep the usual mode when the program has to make them."""
+    user = tmp_path / "user"
+    user.mkdir()
+    env = {key: value for key, value in os.environ.items()
+           if key != "SMALLWINS_HOME" and not key.startswith("XDG_")}
+    for args in (("schedule", "set", "morning", "09:00"), ("text", "I fed the cat")):
+        result = subprocess.run([PYTHON, "-m", "voice", *args], env={**env, "HOME": str(user)},
+                                capture_output=True, check=False)
+        assert result.returncode == 0, result.stderr
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for mine in (".config/smallwins", ".local/share/smallwins"):
+        assert _mode(user / mine) == 0o700, mine
+    for theirs in (".config", ".local", ".local/share"):
+        assert _mode(user / theirs) == 0o777 & ~umask, theirs

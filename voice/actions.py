@@ -38,7 +38,7 @@ def _written(app: App, output: Path | None, folder: Path, suffix: str,
     """Write to `output`, or a dated file in the private `folder`."""
     if output is None:
         try:
-            private_folder(folder)
+            private_folder(folder, app.paths.own_top(folder))
         except OSError as error:  # a read-only data folder, or no space for a new folder
             raise translate_error(error, folder) from error
         output = folder / f"smallwins-{app.clock():%Y%m%d-%H%M%S}.{suffix}"

@@ -57,7 +57,8 @@ class App:
         """The store, opened (and checked) on first use; what killed writes left is removed."""
         if self._store is None:
             try:
-                self._store = Store.open(self.paths.database)
+                self._store = Store.open(self.paths.database,
+                                         top=self.paths.own_top(self.paths.data_dir))
             except StoreError as error:
                 raise UserError(str(error), error.exit_code) from error
             own_folders = (self.paths.exports_dir, self.paths.backups_dir)

@@ -141,7 +141,7 @@ def save_settings(paths: Paths, settings: Settings) -> None:
         lines.append(f"\n[jobs.{name}]")
         lines.extend(f"{k} = {_toml_value(v)}" for k, v in job.items() if v is not None)
     try:
-        private_folder(paths.config_dir)
+        private_folder(paths.config_dir, paths.own_top(paths.config_dir))
     except OSError as error:
         raise translate_error(error, paths.config_file) from error
     write_atomically(paths.config_file, "\n".join(lines) + "\n")

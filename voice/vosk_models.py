@@ -165,7 +165,7 @@ def _unzip(archive: Path, target: Path) -> Path:
 
 def _move_into_place(paths: Paths, folder: Path, name: str, copy: bool = False) -> InstalledModel:
     root = models_dir(paths)
-    private_folder(root)
+    private_folder(root, paths.own_top(root))
     final = root / name
     if final.exists():
         raise ModelError(
@@ -183,7 +183,7 @@ def _move_into_place(paths: Paths, folder: Path, name: str, copy: bool = False) 
 def _staging_root(paths: Paths) -> Path:
     """Unpack next to the models so the final move is a rename on the same disk."""
     root = models_dir(paths)
-    private_folder(root)
+    private_folder(root, paths.own_top(root))
     return root
 
 
