@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import wave
@@ -83,11 +84,35 @@ def silent_wav(path: Path, seconds: float) -> Path:
     return wav_file(path, bytes([128]) * int(8000 * seconds), 8000, 1)
 
 
+def environment(home: Path) -> dict[str, str]:
+    """This process's environment, with SMALLWINS_HOME set to `home`."""
+    return {**os.environ, "SMALLWINS_HOME": str(home)}
+
+
 def run(*args: str, stdin: bytes = b"", env_home: Path) -> subprocess.CompletedProcess[bytes]:
     """`python -m voice ARGS` in its own process, with SMALLWINS_HOME set to `env_home`."""
-    env = {**os.environ, "SMALLWINS_HOME": str(env_home)}
     return subprocess.run([sys.executable, "-m", "voice", *args], input=stdin,
-                          capture_output=True, env=env, timeout=120, check=False)
+                          capture_output=True, env=environment(env_home), timeout=120,
+                          check=False)
+
+
+def start(*args: str, env_home: Path) -> subprocess.Popen[bytes]:
+    """`run`, started and left running; its input goes in by communicate()."""
+    return subprocess.Popen([sys.executable, "-m", "voice", *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=environment(env_home))
+
+
+@contextmanager
+def write_lock_held(home: Path) -> Iterator[None]:
+    """Another program holds the write lock on the database in `home` meanwhile."""
+    holder = sqlite3.connect(home / "data" / "smallwins.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
 
 
 @contextmanager

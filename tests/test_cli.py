@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from intents.data import load_yaml
-from tests.conftest import run
+from tests.conftest import needs_espeak, run, write_lock_held
 from voice.cli import main
 
 PYTHON = sys.executable
@@ -249,6 +249,7 @@ def test_a_crisis_line_is_printed_before_the_speaker_is_tried(home: Path) -> Non
     assert result.returncode in (0, 69) and b"Traceback" not in result.stderr
 
 
+@needs_espeak
 def test_a_crisis_line_gets_helplines_when_the_speaker_fails(home: Path) -> None:
     (home / "config").mkdir(parents=True)
     (home / "config" / "config.toml").write_text('voice = "no-such-voice"\n')
@@ -258,15 +259,11 @@ def test_a_crisis_line_gets_helplines_when_the_speaker_fails(home: Path) -> None
     assert b"Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_a_crisis_line_gets_helplines_when_the_store_is_locked(home: Path) -> None:
     assert run("text", "I fed the cat", env_home=home).returncode == 0
-    holder = sqlite3.connect(home / "data" / "smallwins.db", isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
+    with write_lock_held(home):
         result = run("text", CRISIS, env_home=home)
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert _has_the_numbers_of("US", result.stdout.decode()), result.stdout
     assert result.returncode == 0 and b"Traceback" not in result.stderr
 

@@ -19,10 +19,17 @@ from pathlib import Path
 
 import pytest
 
-from bench.synth import available
 from models.records import Win
 from models.store import Store
-from tests.conftest import needs_espeak, read_only_data, run, silent_wav
+from tests.conftest import (
+    environment,
+    needs_espeak,
+    read_only_data,
+    run,
+    silent_wav,
+    start,
+    write_lock_held,
+)
 
 PYTHON = sys.executable
 NOW = datetime(2026, 11, 24, 9, 0)
@@ -39,22 +46,16 @@ def _wins(home: Path) -> list[str]:
     return [json.loads(line)["activity"] for line in listed.stdout.splitlines()]
 
 
-def _start(home: Path, *args: str) -> subprocess.Popen[bytes]:
-    """`python -m voice ARGS`, started and left running; its input goes in by communicate()."""
-    env = {**os.environ, "SMALLWINS_HOME": str(home)}
-    return subprocess.Popen([PYTHON, "-m", "voice", *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-
-
 # --- first run: several commands at once on a new data folder ----------------------------
 
 
+@pytest.mark.slow
 def test_eight_commands_started_together_on_a_new_folder_all_keep_their_win(
         tmp_path: Path) -> None:
     """Each round a new data folder; every process migrates, or waits for the one that does."""
     for round_number in range(2):
         home = tmp_path / f"home{round_number}"
-        processes = [_start(home, "text", "I watered the plant") for _ in range(8)]
+        processes = [start("text", "I watered the plant", env_home=home) for _ in range(8)]
         for process in processes:
             out, err = process.communicate(timeout=120)  # no input: stdin closes
             assert process.returncode == 0, err.decode()
@@ -67,34 +68,45 @@ def test_eight_commands_started_together_on_a_new_folder_all_keep_their_win(
 # --- a locked database, a full disk ------------------------------------------------------
 
 
+def _refused_while_locked(home: Path, writes: dict[str, tuple[tuple[str, ...], bytes]]) -> None:
+    """Each of `writes` (name: arguments, input), started together while another program
+    holds the write lock, says so with exit 75."""
+    with write_lock_held(home):
+        started = {name: start(*args, env_home=home) for name, (args, _) in writes.items()}
+        done = {name: (process.communicate(writes[name][1], timeout=120), process.returncode)
+                for name, process in started.items()}
+    for name, ((_, err), code) in done.items():
+        assert code == 75, (name, err.decode())
+        assert b"in use by another program" in err and b"Traceback" not in err, name
+
+
+@pytest.mark.slow
 def test_every_write_to_a_locked_database_says_another_program_has_it(
         home: Path, tmp_path: Path) -> None:
     assert run("text", "I fed the cat", env_home=home).returncode == 0
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    writes = {
+    _refused_while_locked(home, {
         "text": (("text", "I watered the plant"), b""),
         "chat": (("chat",), b"I watered the plant\n"),
         "routine": (("routine", "add", "water the plant"), b""),
         "export": (("export", "-o", str(outside / "mine.json")), b""),
         "backup": (("backup", "-o", str(outside / "mine.db")), b""),
-        "breathe": (("breathe", "--minutes", "1", "--to-wav", str(outside / "calm.wav")), b""),
         "job": (("schedule", "run", "morning"), b""),
-    }
-    holder = sqlite3.connect(home / "data" / "smallwins.db", isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
-        started = {name: _start(home, *args) for name, (args, _) in writes.items()}
-        done = {name: (process.communicate(writes[name][1], timeout=120), process.returncode)
-                for name, process in started.items()}
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-    for name, ((_, err), code) in done.items():
-        assert code == 75, (name, err.decode())
-        assert b"in use by another program" in err and b"Traceback" not in err, name
+    })
     assert list(outside.iterdir()) == []
     assert _wins(home) == ["fed the cat"]
+
+
+@pytest.mark.slow
+@needs_espeak
+def test_a_breathing_wav_is_not_written_while_the_database_is_locked(
+        home: Path, tmp_path: Path) -> None:
+    assert run("text", "I fed the cat", env_home=home).returncode == 0
+    wav = tmp_path / "calm.wav"
+    _refused_while_locked(home, {"breathe": (("breathe", "--minutes", "1", "--to-wav",
+                                               str(wav)), b"")})
+    assert not wav.exists()
 
 
 @pytest.mark.parametrize("args", [
@@ -128,7 +140,7 @@ def _killed_mid_write(home: Path, *args: str) -> int:
     """The CLI, killed by the kernel the moment it writes past KILL_PAST_BYTES in any file."""
     code = ("import signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); "
             "from voice.cli import main; sys.exit(main(sys.argv[1:]))")
-    env = {**os.environ, "SMALLWINS_HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**environment(home), "PYTHONDONTWRITEBYTECODE": "1"}
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (KILL_PAST_BYTES, KILL_PAST_BYTES))
@@ -235,7 +247,7 @@ def test_a_broken_sentence_file_given_for_one_run_is_refused_by_name(
 # --- privacy: every file written is private and found by delete-everything ------------------
 
 
-@pytest.mark.skipif(not available(), reason="espeak-ng is not installed")
+@needs_espeak
 def test_a_breathing_wav_is_private_and_delete_everything_removes_it(
         home: Path, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere"
