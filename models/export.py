@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-from pathlib import Path
 
-from models.store import EXPORTED_TABLES, Store, translate_error
+from models.store import EXPORTED_TABLES, Store
 
 CSV_COLUMNS = (
     "kind", "id", "at", "text", "area", "score", "mood_before", "mood_after", "enjoyment",
@@ -51,26 +49,3 @@ def _csv_row(table: str, row: dict[str, object]) -> dict[str, object]:
         "kind": table, "at": at, "text": text,
         "details": json.dumps(details, ensure_ascii=False) if details else "",
     }
-
-
-def write_atomically(path: Path, content: str) -> None:
-    """Temp file beside the target, fsync, rename, fsync the folder: all or nothing, mode 0600."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-    except OSError as error:
-        raise translate_error(error, path) from error

@@ -96,4 +96,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "m002_written_files_pending",
+        """
+        ALTER TABLE written_files ADD COLUMN written INTEGER NOT NULL DEFAULT 1;
+        """,
+    ),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import sqlite3
@@ -13,7 +12,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from models.exit_codes import EXIT_CANT_CREATE, EXIT_DATA, EXIT_IO, EXIT_TEMPFAIL
+from models.errors import StoreError, damaged, translate_error
+from models.exit_codes import EXIT_CANT_CREATE
+from models.files import private_folder, write_whole
 from models.migrations import MIGRATIONS
 from models.records import (
     BreathingSession,
@@ -30,14 +31,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 SNOOZE_PREFIX = "snooze:"
 UNDOABLE_TABLES = ("wins", "intentions", "moods", "reflections", "notes")
-
-
-class StoreError(Exception):
-    """The store cannot do what was asked; the message says what to do. Nothing was lost."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_DATA) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 @dataclass(frozen=True)
@@ -63,43 +56,6 @@ def _dt(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def translate_error(error: sqlite3.Error | OSError, path: Path | str) -> StoreError:
-    """Turn a low-level failure into a message that says what to do."""
-    text = str(error).lower()
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC or "disk is full" in text:
-        return StoreError(
-            "The disk is full, so this was not saved. Everything saved before is safe. "
-            "Free some space and say it again.",
-            EXIT_IO,
-        )
-    if "locked" in text or "busy" in text:
-        return StoreError(
-            f"The database {path} is in use by another program (is another smallwins running?). "
-            "Nothing was changed. Close the other one and try again.",
-            EXIT_TEMPFAIL,
-        )
-    if "readonly" in text or "read-only" in text or "unable to open" in text or (
-        isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
-    ):
-        return StoreError(
-            f"Cannot write to {Path(path).parent}. Nothing was changed. Check that the folder "
-            "exists and belongs to you (chmod u+rwx), or set SMALLWINS_HOME to another folder.",
-            EXIT_CANT_CREATE,
-        )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return _damaged(path)
-    return StoreError(f"The database {path} failed: {error}. Nothing was changed.", EXIT_IO)
-
-
-def _damaged(path: Path | str) -> StoreError:
-    return StoreError(
-        f"{path} is not a Small Wins database or is damaged, so it was left untouched. "
-        f"Move it aside (mv '{path}' '{path}.broken') to start afresh, or restore a copy "
-        "from the backups folder beside it.",
-        EXIT_DATA,
-    )
-
-
 class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
         self._db = connection
@@ -110,11 +66,15 @@ class Store:
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Store:
-        """Open (creating if needed) the database at `path`, in a private folder."""
+    def open(cls, path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+             top: Path | None = None) -> Store:
+        """Open (creating if needed) the database at `path`, in a private folder (with those
+        missing from `top` down; see private_folder). In a folder that cannot be written, an
+        existing database is opened to read: writing then says so."""
+        if path.exists() and not os.access(path.parent, os.W_OK):
+            return cls._open_to_read(path, busy_timeout)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            os.chmod(path.parent, 0o700)
+            private_folder(path.parent, top)
         except OSError as error:
             raise translate_error(error, path) from error
         if path.exists():
@@ -137,6 +97,28 @@ class Store:
         return store
 
     @classmethod
+    def _open_to_read(cls, path: Path, busy_timeout: float) -> Store:
+        """Read-only; `immutable` when SQLite cannot even make its shared-memory file there."""
+        _check_header(path)
+        try:
+            return cls(_reader(path, "mode=ro", busy_timeout), path)
+        except sqlite3.Error:
+            pass
+        log = Path(f"{path}-wal")
+        if log.exists() and log.stat().st_size > 0 and not Path(f"{path}-shm").exists():
+            raise StoreError(  # reading without the log would hide what it holds
+                f"{path} has saved changes in {log} that cannot be read while {path.parent} "
+                "cannot be written. Nothing was changed. Make the folder writable once "
+                f"(chmod u+w '{path.parent}') and run smallwins again, so the log is merged into "
+                "the database; after that it can be read from a read-only folder.",
+                EXIT_CANT_CREATE,
+            )
+        try:
+            return cls(_reader(path, "mode=ro&immutable=1", busy_timeout), path)
+        except sqlite3.Error as error:
+            raise translate_error(error, path) from error
+
+    @classmethod
     def memory(cls) -> Store:
         """An in-memory store, for tests and dry runs."""
         connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
@@ -154,29 +136,37 @@ class Store:
             self._db.execute("PRAGMA synchronous = FULL")
             result = self._db.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
-                raise _damaged(self.path or ":memory:")
+                raise damaged(self.path or ":memory:")
         self._migrate()
 
     def _migrate(self) -> None:
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, at TEXT NOT NULL)"
-        )
-        done = {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")}
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
+        """Run what is pending under the write lock, reading the done list again once it is
+        held: several first runs at once make the schema once, the others wait."""
+        if not self._pending_migrations():
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations"
+                             " (name TEXT PRIMARY KEY, at TEXT NOT NULL)")
+            for name, sql in self._pending_migrations():
                 for statement in sql.split(";"):
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?)", (name, _iso(datetime.now()))
                 )
-                self._db.execute("COMMIT")
-            except sqlite3.Error:
-                self._db.execute("ROLLBACK")
-                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            self._rollback()
+            raise
+
+    def _pending_migrations(self) -> list[tuple[str, str]]:
+        made = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        ).fetchone()
+        done = {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")} \
+            if made else set()
+        return [(name, sql) for name, sql in MIGRATIONS if name not in done]
 
     def close(self) -> None:
         self._db.close()
@@ -516,14 +506,31 @@ class Store:
         return _dt(rows[0][0]) if rows and rows[0][0] else None
 
     def remember_written_file(self, path: Path, at: datetime) -> None:
-        """Note a file written outside the data folder, so delete-everything can find it."""
+        """Note a file about to be written outside the data folder, as not yet written, so that
+        delete-everything finds what a write cut short leaves beside it. A path written before
+        stays written."""
         self._execute(
-            "INSERT OR REPLACE INTO written_files (path, at) VALUES (?, ?)",
+            "INSERT INTO written_files (path, at, written) VALUES (?, ?, 0)"
+            " ON CONFLICT (path) DO NOTHING",
             (str(path.resolve()), _iso(at)),
         )
 
-    def written_files(self) -> list[Path]:
-        return [Path(r["path"]) for r in self._query("SELECT path FROM written_files")]
+    def confirm_written_file(self, path: Path) -> None:
+        """The file noted is now whole under its name: delete-everything removes it."""
+        self._execute("UPDATE written_files SET written = 1 WHERE path = ?",
+                      (str(path.resolve()),))
+
+    def forget_unwritten_file(self, path: Path) -> None:
+        """The write failed before the file was ours: whatever is there later is not."""
+        self._execute("DELETE FROM written_files WHERE path = ? AND written = 0",
+                      (str(path.resolve()),))
+
+    def written_files(self, only_whole: bool = False) -> list[Path]:
+        """Files written outside the data folder; with `only_whole`, those known to be whole
+        under their name (the rest were cut short: only leftovers beside them are ours)."""
+        rows = self._query("SELECT path FROM written_files" +
+                           (" WHERE written = 1" if only_whole else ""))
+        return [Path(row["path"]) for row in rows]
 
     def table_rows(self, table: str) -> list[dict[str, Any]]:
         """Every row of a table as plain values, for export."""
@@ -532,24 +539,40 @@ class Store:
         return [dict(row) for row in self._query(f"SELECT * FROM {table} ORDER BY id")]
 
     def backup(self, destination: Path) -> None:
-        """A consistent copy through SQLite's online backup API, readable by the owner only."""
-        old_umask = os.umask(0o077)
+        """A consistent copy through SQLite's online backup API, readable by the owner only,
+        under its name only once it is whole."""
         try:
-            target = sqlite3.connect(destination)
+            write_whole(destination, self._copy_to)
+        except (sqlite3.Error, OSError) as error:
+            raise translate_error(error, destination) from error
+
+    def _copy_to(self, destination: Path) -> None:
+        target = sqlite3.connect(destination)
+        try:
             with target:
                 self._db.backup(target)
-            target.close()
-        except sqlite3.Error as error:
-            raise translate_error(error, destination) from error
         finally:
-            os.umask(old_umask)
-        private_file(destination)
+            target.close()
 
 
 EXPORTED_TABLES = (
     "wins", "intentions", "moods", "reflections", "notes", "breathing_sessions",
     "crisis_events", "routines",
 )
+
+
+def _reader(path: Path, options: str, busy_timeout: float) -> sqlite3.Connection:
+    """A read-only connection that has shown it can read, or the error that stopped it."""
+    connection = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True,
+                                 timeout=busy_timeout, isolation_level=None,
+                                 check_same_thread=False)
+    try:
+        connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        connection.close()
+        raise
+    connection.row_factory = sqlite3.Row
+    return connection
 
 
 def _check_header(path: Path) -> None:
@@ -559,7 +582,7 @@ def _check_header(path: Path) -> None:
     except OSError as error:
         raise translate_error(error, path) from error
     if header and header != SQLITE_HEADER:
-        raise _damaged(path)
+        raise damaged(path)
 
 
 def _win(row: sqlite3.Row) -> Win:

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.conftest import write_wav
 from voice.audio import (
     AudioError,
     InputDevice,
@@ -22,24 +23,6 @@ from voice.audio import (
     read_all,
 )
 from voice.resample import Resampler
-
-
-def write_wav(path: Path, samples: np.ndarray, rate: int, width: int = 2) -> Path:
-    """`samples` in [-1, 1), shape (n,) or (n, channels)."""
-    frames = samples if samples.ndim == 2 else samples[:, None]
-    if width == 1:
-        data = np.clip(frames * 128 + 128, 0, 255).astype(np.uint8).tobytes()
-    elif width == 2:
-        data = np.clip(frames * 32768, -32768, 32767).astype("<i2").tobytes()
-    else:
-        ints = np.clip(frames * 2**23, -(2**23), 2**23 - 1).astype("<i4")
-        data = ints.view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(frames.shape[1])
-        out.setsampwidth(width)
-        out.setframerate(rate)
-        out.writeframes(data)
-    return path
 
 
 def tone(rate: int, seconds: float, hz: float = 440.0, level: float = 0.5) -> np.ndarray:
@@ -146,6 +129,62 @@ def test_float_wav_names_the_fix(tmp_path: Path) -> None:
     (tmp_path / "f.wav").write_bytes(_header(3, 32, bytes(800)))
     with pytest.raises(AudioError, match="convert it to 16-bit PCM"):
         list(WavSource(tmp_path / "f.wav").chunks())
+
+
+def _extensible(path: Path, frames: np.ndarray, rate: int, bits: int) -> Path:
+    """WAVE_FORMAT_EXTENSIBLE, as sox writes for 24-bit or more than two channels."""
+    channels, width = frames.shape[1], bits // 8
+    ints = np.clip(frames * 2 ** (bits - 1), -(2 ** (bits - 1)), 2 ** (bits - 1) - 1)
+    data = ints.astype("<i4").view(np.uint8).reshape(-1, 4)[:, :width].tobytes()
+    pcm_guid = struct.pack("<H", 1) + bytes.fromhex("000000001000800000aa00389b71")
+    fmt = struct.pack("<HHIIHHHHI", 0xFFFE, channels, rate, rate * channels * width,
+                      channels * width, bits, 22, bits, (1 << channels) - 1) + pcm_guid
+    body = (b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt
+            + b"LIST" + struct.pack("<I", 5) + b"INFO\0\0"  # an odd-sized chunk, padded
+            + b"data" + struct.pack("<I", len(data)) + data)
+    path.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)
+    return path
+
+
+@pytest.mark.parametrize(("channels", "bits"), [(8, 24), (2, 24), (1, 16), (8, 16), (6, 32)])
+def test_extensible_wav_from_sox_becomes_16k_mono(tmp_path: Path, channels: int,
+                                                  bits: int) -> None:
+    mono = tone(48000, 0.5, hz=500)
+    source = WavSource(_extensible(tmp_path / "x.wav", np.repeat(mono[:, None], channels, axis=1),
+                                   48000, bits))
+    assert (source.info().channels, source.info().sample_width) == (channels, bits // 8)
+    out = read_all(source)
+    assert out.size == 8000
+    assert abs(dominant_hz(out) - 500) <= 4
+    assert 0.4 < np.abs(out).max() / 32768 < 0.55
+
+
+def test_extensible_float_wav_names_the_fix(tmp_path: Path) -> None:
+    raw = bytearray(_extensible(tmp_path / "f.wav", np.zeros((100, 2)), 16000, 32).read_bytes())
+    guid_at = raw.index(b"\x00\x00\x00\x00\x10\x00\x80\x00") - 2
+    raw[guid_at:guid_at + 2] = struct.pack("<H", 3)  # IEEE float samples
+    (tmp_path / "f.wav").write_bytes(bytes(raw))
+    with pytest.raises(AudioError, match="convert it to 16-bit PCM"):
+        list(WavSource(tmp_path / "f.wav").chunks())
+
+
+def test_a_recording_longer_than_the_limit_is_refused_before_decoding(tmp_path: Path) -> None:
+    path = write_wav(tmp_path / "long.wav", np.zeros(8000 * 40), 8000, width=1)
+    with pytest.raises(AudioError, match="40 s long; .*up to 30 s"):
+        next(WavSource(path, max_seconds=30).chunks())
+    assert read_all(WavSource(path)).size == 16000 * 40
+
+
+def test_a_streamed_recording_stops_at_the_limit(tmp_path: Path) -> None:
+    data = bytes(2 * 16000 * 3)
+    raw = bytearray(_header(1, 16, data))
+    raw[40:44] = struct.pack("<I", 0x7FFFF000)
+    (tmp_path / "stream.wav").write_bytes(bytes(raw))
+    got = []
+    with pytest.raises(AudioError, match="longer than 2 s"):
+        for chunk in WavSource(tmp_path / "stream.wav", max_seconds=2).chunks():
+            got.append(chunk)
+    assert len(b"".join(got)) <= 2 * 16000 * 2
 
 
 def test_streamed_wav_with_unknown_length_is_read_to_its_end(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from models.store import Store
 from voice.cli import main
 
 TOLERANCE = 0.010
@@ -106,5 +107,7 @@ def test_breathe_one_minute_to_wav_puts_every_cue_within_10_ms_of_its_mark(
     assert np.diff(opening).max() < LEAD_IN_QUIET
     assert LEAD_IN_QUIET <= start - opening[-1] <= 3.5
 
-    # Nothing is recorded for a file.
-    assert not (tmp_path / "home" / "data" / "smallwins.db").exists()
+    # Nothing is recorded for a file: no session, only where the file is, for delete-everything.
+    store = Store.open(tmp_path / "home" / "data" / "smallwins.db")
+    assert store.breathing_sessions() == [] and store.written_files() == [out.resolve()]
+    store.close()

@@ -77,7 +77,7 @@ def test_an_unwritable_wav_path_is_a_clear_error(
     monkeypatch.setenv("SMALLWINS_HOME", str(tmp_path / "home"))
     target = tmp_path / "missing-folder" / "out.wav"
     assert main(["breathe", "--minutes", "1", "--to-wav", str(target)]) == EXIT_CANT_CREATE
-    assert f"Could not write {target}" in capsys.readouterr().err
+    assert f"Cannot write to {target.parent}" in capsys.readouterr().err
 
 
 @pytest.mark.slow

@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from intents.data import load_yaml
+from tests.conftest import needs_espeak, run, write_lock_held
 from voice.cli import main
 
 PYTHON = sys.executable
-
-
-def run(*args: str, stdin: bytes = b"", env_home: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "SMALLWINS_HOME": str(env_home)}
-    return subprocess.run([PYTHON, "-m", "voice", *args], input=stdin, capture_output=True,
-                          env=env, timeout=120, check=False)
 
 
 def files_under(root: Path) -> list[Path]:
@@ -111,27 +107,6 @@ def test_a_file_that_is_not_a_database_is_left_as_it_was(home: Path,
     assert db.read_bytes() == before
 
 
-@pytest.fixture
-def read_only_home(home: Path) -> Iterator[Path]:
-    """A home whose data folder cannot be written: chmod, or for root a read-only mount."""
-    data = home / "data"
-    data.mkdir(parents=True)
-    if os.geteuid() != 0:
-        run("text", "I fed the cat", env_home=home)
-        data.chmod(0o500)
-        yield home
-        data.chmod(0o700)
-        return
-    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(data)], check=False).returncode:
-        pytest.skip("root cannot be kept out by chmod, and mounting is not allowed here")
-    try:
-        run("text", "I fed the cat", env_home=home)
-        subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
-        yield home
-    finally:
-        subprocess.run(["umount", "-l", str(data)], check=False)
-
-
 def test_read_only_data_folder_gives_a_clear_message_and_loses_nothing(
         read_only_home: Path) -> None:
     result = run("text", "I watered the plant", env_home=read_only_home)
@@ -208,12 +183,25 @@ BROKEN_SETTINGS = {
     "a job time of the wrong type": "[jobs.morning]\nat = 830\n",
     "a job table that is not a table": "jobs = 3\n",
     "not TOML at all": "locale = \n",
+    "a speech rate in words": 'speech_rate = "slow"\n',
+    "a cooldown that is true or false": "crisis_cooldown_minutes = true\n",
+    "a quiet hour that is a number": "quiet_start = 2200\n",
+    "a snooze out of range": "snooze_minutes = 0\n",
+    "an unknown job": '[jobs.lunch]\nat = "12:30"\n',
+    "a weekday that is not one": '[jobs.weekly]\nday = "someday"\n',
 }
 CRISIS = "I want to kill myself"
 
 
 def _has_every_number(out: str) -> bool:
     return all(number in out for number in ("988", "116 123", "911", "999", "112"))
+
+
+def _has_the_numbers_of(region: str, out: str) -> bool:
+    """Every number the helplines of `region` give (Safety.yaml), in `out`."""
+    helpline = load_yaml("responses/en/Safety.yaml")["helplines"][region]
+    numbers = re.findall(r"\d[\d ]*\d", f"{helpline['line']} {helpline['emergency']}")
+    return bool(numbers) and all(number in out for number in numbers)
 
 
 @pytest.mark.parametrize("broken", list(BROKEN_SETTINGS))
@@ -243,17 +231,64 @@ def test_a_crisis_line_in_chat_gets_helplines_when_the_settings_are_broken(home:
     assert result.stdout.decode().startswith("Please call your local emergency number")
 
 
-def test_a_crisis_line_gets_helplines_when_the_store_is_read_only(read_only_home: Path) -> None:
+@pytest.mark.parametrize("region", ["US", "UK", "IE"])
+def test_a_crisis_line_gets_helplines_when_the_store_is_read_only(
+        read_only_home: Path, region: str) -> None:
+    """The store opens to read, so the settings' region is known; only the record is lost."""
+    (read_only_home / "config").mkdir(exist_ok=True)
+    (read_only_home / "config" / "config.toml").write_text(f'locale = "{region}"\n')
     result = run("text", CRISIS, env_home=read_only_home)
-    assert _has_every_number(result.stdout.decode()), result.stdout
-    assert result.returncode == 73 and b"Traceback" not in result.stderr
+    assert _has_the_numbers_of(region, result.stdout.decode()), result.stdout
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
 
 
 def test_a_crisis_line_is_printed_before_the_speaker_is_tried(home: Path) -> None:
     """With no sound device the speaker fails (exit 69); the reply is already out."""
     result = run("text", "--speak", CRISIS, env_home=home)
-    assert "988" in result.stdout.decode() and "911" in result.stdout.decode()
+    assert _has_the_numbers_of("US", result.stdout.decode()), result.stdout
     assert result.returncode in (0, 69) and b"Traceback" not in result.stderr
+
+
+@needs_espeak
+def test_a_crisis_line_gets_helplines_when_the_speaker_fails(home: Path) -> None:
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text('voice = "no-such-voice"\n')
+    result = run("text", "--speak", CRISIS, env_home=home)
+    assert _has_the_numbers_of("US", result.stdout.decode()), result.stdout
+    assert result.returncode == 69 and b"no-such-voice" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_crisis_line_gets_helplines_when_the_store_is_locked(home: Path) -> None:
+    assert run("text", "I fed the cat", env_home=home).returncode == 0
+    with write_lock_held(home):
+        result = run("text", CRISIS, env_home=home)
+    assert _has_the_numbers_of("US", result.stdout.decode()), result.stdout
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+
+
+def test_a_crisis_line_gets_helplines_when_the_disk_is_full(full_home: Path) -> None:
+    result = run("text", CRISIS, env_home=full_home)
+    assert _has_every_number(result.stdout.decode()), result.stdout
+    assert result.returncode == 74 and b"The disk is full" in result.stderr
+
+
+def test_a_crisis_line_gets_helplines_when_an_own_sentence_file_is_broken(home: Path) -> None:
+    own = home / "config" / "sentences" / "mine.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text("intents: [1, 2]\n")
+    result = run("text", CRISIS, env_home=home)
+    assert _has_the_numbers_of("US", result.stdout.decode()), result.stdout
+    assert result.returncode == 0 and b"mine.yaml" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_a_crisis_line_gets_helplines_when_the_text_is_not_utf8(home: Path) -> None:
+    result = run("text", os.fsdecode(CRISIS.encode() + b" \xff"), env_home=home)
+    assert _has_every_number(result.stdout.decode()), result.stdout
+    assert result.returncode == 65 and b"not UTF-8" in result.stderr
+    assert b"Traceback" not in result.stderr
 
 
 def test_a_routine_that_carries_risk_is_not_added(home: Path) -> None:

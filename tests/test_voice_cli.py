@@ -14,7 +14,7 @@ import pytest
 
 from bench.mixing import to_pcm16
 from bench.synth import Voice, available, render
-from tests.conftest import REPO, shared
+from tests.conftest import REPO, shared, silent_wav, wav_file
 from voice.audio import WavSource
 
 PYTHON = sys.executable
@@ -28,12 +28,7 @@ def smallwins(home: Path, *args: str, timeout: float = 300) -> subprocess.Comple
 
 
 def write_wav(path: Path, samples: np.ndarray, rate: int = 16000, channels: int = 1) -> Path:
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(channels)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(to_pcm16(samples))
-    return path
+    return wav_file(path, to_pcm16(samples), rate, 2, channels)
 
 
 def samples_of(path: Path) -> np.ndarray:
@@ -86,10 +81,17 @@ def test_listen_reports_unreadable_files_and_goes_on(home: Path, tmp_path: Path)
     result = smallwins(home, "listen", "--dry-run", "--json", "--wav", str(text), str(silence),
                        str(truncated))
     assert result.returncode == 65
-    assert "notes.wav" in result.stdout and "not a WAV" in result.stdout
-    heard = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert heard[0]["transcript"] == "" and heard[0]["intent"] is None
-    assert "truncated.wav" in result.stdout
+    assert "notes.wav" in result.stderr and "not a WAV" in result.stderr
+    heard = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(heard) == 1 and heard[0]["transcript"] == "" and heard[0]["intent"] is None
+    assert "truncated.wav" in result.stderr
+
+
+def test_listen_refuses_an_hour_of_silence_at_once(home: Path, tmp_path: Path) -> None:
+    hour = silent_wav(tmp_path / "hour.wav", 3600)
+    result = smallwins(home, "listen", "--dry-run", "--wav", str(hour), timeout=60)
+    assert result.returncode == 65 and result.stdout == ""
+    assert "hour.wav is 3600 s long" in result.stderr and "up to 30 s" in result.stderr
 
 
 def _wake_then(text: str, tmp_path: Path) -> Path:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import zipfile
 from pathlib import Path
@@ -98,6 +99,20 @@ def test_install_from_folder_and_zip_then_list_and_remove(tmp_path: Path) -> Non
     assert not installed.path.exists()
     with pytest.raises(ModelError, match="No model called '..'"):
         remove_model(paths, "..")
+
+
+def test_installed_models_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    paths = paths_in(tmp_path)
+    folder = fake_model_folder(tmp_path / "vosk-model-test-0.1")
+    archive = tmp_path / "vosk-model-zipped-0.2.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for file in folder.rglob("*"):
+            bundle.write(file, Path("vosk-model-zipped-0.2") / file.relative_to(folder))
+    for model in (install_from_path(paths, folder), install_from_path(paths, archive)):
+        for path in (model.path, *model.path.rglob("*")):
+            assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600), path
+    for folder in (paths.data_dir, paths.models_dir, paths.models_dir / "vosk"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
 
 
 def test_install_refuses_what_is_not_a_model(tmp_path: Path) -> None:

@@ -2,27 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
 from intents.values import Action
 from models.erase import erase_everything
-from models.export import export_text, write_atomically
+from models.errors import translate_error
+from models.export import export_text
+from models.files import private_folder, write_atomically
 from voice.app import App
+
+
+@contextmanager
+def recorded_if_outside(app: App, path: Path) -> Iterator[None]:
+    """Around writing a file outside the data folder: note it as begun first (so what a write
+    cut short leaves is found by delete-everything), as written once it is whole, and not at
+    all if the write failed (so a file someone else puts there later is left alone)."""
+    outside = not path.resolve().is_relative_to(app.paths.data_dir.resolve())
+    if outside:
+        app.store().remember_written_file(path, app.clock())
+    try:
+        yield
+    except BaseException:
+        if outside:
+            app.store().forget_unwritten_file(path)
+        raise
+    if outside:
+        app.store().confirm_written_file(path)
 
 
 def _written(app: App, output: Path | None, folder: Path, suffix: str,
              write: Callable[[Path], None]) -> Path:
-    """Write to `output`, or a dated file in the private `folder`; a file written outside the
-    data folder is remembered, so delete-everything can find it."""
-    now = app.clock()
+    """Write to `output`, or a dated file in the private `folder`."""
     if output is None:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        output = folder / f"smallwins-{now:%Y%m%d-%H%M%S}.{suffix}"
-    write(output)
-    if not output.resolve().is_relative_to(app.paths.data_dir.resolve()):
-        app.store().remember_written_file(output, now)
+        try:
+            private_folder(folder, app.paths.own_top(folder))
+        except OSError as error:  # a read-only data folder, or no space for a new folder
+            raise translate_error(error, folder) from error
+        output = folder / f"smallwins-{app.clock():%Y%m%d-%H%M%S}.{suffix}"
+    with recorded_if_outside(app, output):
+        write(output)
     return output
 
 
@@ -40,10 +61,12 @@ def backup_history(app: App, output: Path | None) -> Path:
 
 def delete_everything(app: App) -> list[Path]:
     """Remove the database, backups, exports (wherever written), settings and models."""
-    extra = app.store().written_files() if app.paths.database.exists() else []
+    store = app.store() if app.paths.database.exists() else None
+    written = store.written_files(only_whole=True) if store else []
+    begun = [path for path in store.written_files() if path not in written] if store else []
     app.close()
     folders = [app.paths.data_dir, app.paths.config_dir]
-    removed = erase_everything(folders, extra)
+    removed = erase_everything(folders, written, begun)
     home = app.paths.home
     if home is not None and home.is_dir() and not any(home.iterdir()):
         home.rmdir()

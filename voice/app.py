@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from intents.matcher import SentenceError
+from intents.own_sentences import sentence_file_problems
 from intents.skill import Skill, SkillOptions
 from models.exit_codes import (  # noqa: F401 - the commands take them from here
     EXIT_CANT_CREATE,
@@ -15,6 +17,7 @@ from models.exit_codes import (  # noqa: F401 - the commands take them from here
     EXIT_UNAVAILABLE,
     EXIT_USAGE,
 )
+from models.files import remove, stale_leftovers
 from models.store import Store, StoreError
 from voice.config import ConfigError, Settings, load_settings
 from voice.paths import Paths
@@ -51,12 +54,16 @@ class App:
         return cls(paths=paths, settings=settings)
 
     def store(self) -> Store:
-        """The store, opened (and checked) on first use."""
+        """The store, opened (and checked) on first use; what killed writes left is removed."""
         if self._store is None:
             try:
-                self._store = Store.open(self.paths.database)
+                self._store = Store.open(self.paths.database,
+                                         top=self.paths.own_top(self.paths.data_dir))
             except StoreError as error:
                 raise UserError(str(error), error.exit_code) from error
+            own_folders = (self.paths.exports_dir, self.paths.backups_dir)
+            remove(stale_leftovers(own_folders, self._store.written_files(),
+                                   self.clock().timestamp()))
         return self._store
 
     def skill_options(self) -> SkillOptions:
@@ -66,10 +73,21 @@ class App:
         )
 
     def sentence_files(self) -> list[Path]:
-        """A person's own sentence files in the config folder, then any given for this run."""
-        own = sorted(self.paths.sentences_dir.glob("*.yaml")) if self.paths.sentences_dir.is_dir() \
-            else []
-        return [*own, *self.extra_sentences]
+        """A person's own sentence files in the config folder, less any that cannot be used (each
+        named on standard error), then those given for this run, which must all be usable with
+        them. Files are checked together, so one may use a list another defines."""
+        folder = self.paths.sentences_dir
+        own = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        language = self.skill_options().language
+        problems = sentence_file_problems(own, language)
+        for problem in problems.values():
+            print(f"smallwins: {problem}\nThat file was left out; the built-in sentences "
+                  "still work.", file=sys.stderr)
+        usable = [path for path in own if path not in problems]
+        given = sentence_file_problems([*usable, *self.extra_sentences], language)
+        if given:
+            raise UserError("\n".join(given.values()), EXIT_DATA)
+        return [*usable, *self.extra_sentences]
 
     def skill(self, store: Store | None = None) -> Skill:
         """The understanding layer over `store` (the real one unless given)."""

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import queue
 import time
-import wave
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 import numpy as np
 
 from voice.resample import TARGET_RATE, Resampler, float_to_pcm16, pcm_to_float
+from voice.wav_header import WavHeaderError, WavInfo, read_header
 
 SAMPLE_RATE = TARGET_RATE
 SAMPLE_WIDTH = 2
 CHUNK_MS = 20
-SUPPORTED_WIDTHS = (1, 2, 3, 4)
-# A writer that streams (espeak-ng --stdout) cannot know the length and writes a size near
-# 2 or 4 GB; from such a header on, the file is read to its end with no truncation check.
-STREAMED_DATA_BYTES = 0x7FFF_0000
 _NO_DEVICE_HINT = (
     "Try `smallwins text` to type instead, or `smallwins listen --wav FILE` to use a recording."
 )
@@ -71,22 +67,9 @@ class Pacer:
         self._played += duration
 
 
-@dataclass(frozen=True)
-class WavInfo:
-    """The format a WAV file declares."""
-
-    sample_rate: int
-    channels: int
-    sample_width: int
-    frames: int
-
-    @property
-    def duration(self) -> float:
-        return self.frames / self.sample_rate if self.sample_rate else 0.0
-
-
 class WavSource:
-    """Streams a WAV file of any rate and channel count as 16 kHz mono int16 chunks."""
+    """Streams a WAV file of any rate and channel count as 16 kHz mono int16 chunks; with
+    `max_seconds`, a longer file is refused (from its header when it says, else on the way)."""
 
     def __init__(
         self,
@@ -94,16 +77,18 @@ class WavSource:
         realtime: bool = False,
         chunk_ms: int = CHUNK_MS,
         pacer: Pacer | None = None,
+        max_seconds: float | None = None,
     ) -> None:
         self.path = Path(path)
         self.realtime = realtime
         self.chunk_ms = chunk_ms
         self._pacer = pacer
+        self.max_seconds = max_seconds
 
     def info(self) -> WavInfo:
         """Read the header only."""
-        with self._open() as wav:
-            return _wav_info(wav, self.path)
+        with self._open() as handle:
+            return self._header(handle)
 
     def chunks(self) -> Iterator[bytes]:
         """Yield chunks of `chunk_ms`; the last may be shorter. Reads the file a block at a time."""
@@ -126,75 +111,53 @@ class WavSource:
         return self.chunks()
 
     def _converted_blocks(self) -> Iterator[bytes]:
-        with self._open() as wav:
-            info = _wav_info(wav, self.path)
+        with self._open() as handle:
+            info = self._header(handle)
+            if self.max_seconds is not None and not info.streamed and \
+                    info.duration > self.max_seconds:
+                raise AudioError(self._too_long(f"is {info.duration:.0f} s long"))
+            limit = None if self.max_seconds is None else \
+                int(self.max_seconds * info.sample_rate)
             resampler = Resampler(info.sample_rate)
             block_frames = max(info.sample_rate // 10, 1)  # 100 ms of input at a time
-            frame_size = info.channels * info.sample_width
-            streamed = info.frames * frame_size >= STREAMED_DATA_BYTES
             remaining = info.frames
             while remaining > 0:
-                data = self._read(wav, min(block_frames, remaining))
-                got = len(data) // frame_size
+                data = handle.read(min(block_frames, remaining) * info.frame_size)
+                got = len(data) // info.frame_size
                 if got == 0:
                     break
                 remaining -= got
-                samples = pcm_to_float(data[: got * frame_size], info.sample_width, info.channels)
+                if limit is not None and info.frames - remaining > limit:
+                    raise AudioError(self._too_long(f"is longer than {self.max_seconds:.0f} s"))
+                samples = pcm_to_float(data[: got * info.frame_size], info.sample_width,
+                                       info.channels)
                 yield float_to_pcm16(resampler.process(samples))
             yield float_to_pcm16(resampler.flush())
-            if remaining > 0 and not streamed:
+            if remaining > 0 and not info.streamed:
                 raise AudioError(
                     f"{self.path} is truncated: its header promises {info.frames} frames "
                     f"({info.duration:.2f} s) but it ends after {info.frames - remaining}. "
                     "Record or copy it again."
                 )
 
-    def _read(self, wav: wave.Wave_read, frames: int) -> bytes:
-        try:
-            return wav.readframes(frames)
-        except (EOFError, wave.Error) as error:
-            raise AudioError(f"{self.path} is truncated or damaged: {error}") from error
+    def _too_long(self, length: str) -> str:
+        return (f"{self.path} {length}; one recording is one utterance, of up to "
+                f"{self.max_seconds:.0f} s. Cut it shorter, e.g. "
+                f"`sox {self.path} short.wav trim 0 {self.max_seconds:.0f}`.")
 
-    def _open(self) -> wave.Wave_read:
+    def _header(self, handle: BinaryIO) -> WavInfo:
         try:
-            return wave.open(str(self.path), "rb")
+            return read_header(handle, self.path)
+        except WavHeaderError as error:
+            raise AudioError(str(error)) from error
+
+    def _open(self) -> BinaryIO:
+        try:
+            return open(self.path, "rb")
         except FileNotFoundError as error:
             raise AudioError(f"{self.path} does not exist.") from error
         except IsADirectoryError as error:
             raise AudioError(f"{self.path} is a folder, not a WAV file.") from error
-        except EOFError as error:
-            raise AudioError(f"{self.path} is truncated: it ends inside the WAV header.") from error
-        except wave.Error as error:
-            raise AudioError(_explain_wave_error(self.path, error)) from error
-
-
-def _explain_wave_error(path: Path, error: wave.Error) -> str:
-    message = str(error)
-    if "RIFF" in message or "WAVE" in message:
-        return f"{path} is not a WAV file ({message}). Use a PCM .wav recording."
-    if "unknown format" in message:
-        return (
-            f"{path} is a WAV file in a format this program cannot read ({message}); "
-            f"convert it to 16-bit PCM, e.g. `sox {path} -b 16 -e signed-integer out.wav`."
-        )
-    return f"{path} cannot be read as a WAV file: {message}"
-
-
-def _wav_info(wav: wave.Wave_read, path: Path) -> WavInfo:
-    info = WavInfo(
-        sample_rate=wav.getframerate(),
-        channels=wav.getnchannels(),
-        sample_width=wav.getsampwidth(),
-        frames=wav.getnframes(),
-    )
-    if info.sample_width not in SUPPORTED_WIDTHS:
-        raise AudioError(
-            f"{path} uses {info.sample_width * 8}-bit samples; supported are 8, 16, 24 and "
-            f"32-bit PCM. Convert it, e.g. `sox {path} -b 16 out.wav`."
-        )
-    if info.sample_rate <= 0 or info.channels <= 0:
-        raise AudioError(f"{path} has a broken header ({info.sample_rate} Hz, {info.channels} ch).")
-    return info
 
 
 @dataclass(frozen=True)

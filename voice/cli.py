@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from models.store import StoreError
-from voice.app import App, UserError
+from voice.app import EXIT_DATA, App, UserError
 from voice.commands import COMMAND_MODULES
 from voice.crisis_first import answer_risk
 
@@ -23,9 +23,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_utf8(text: str) -> bool:
+    """False for an argument whose bytes were not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _words_are_utf8(args: argparse.Namespace) -> bool:
+    """Whether every word given to any command is UTF-8 (file names may be any bytes)."""
+    values = [v for value in vars(args).values()
+              for v in (value if isinstance(value, list) else [value])]
+    return all(_is_utf8(value) for value in values if isinstance(value, str))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if not _words_are_utf8(args):
+        answer_risk(args)  # words of risk still get the crisis reply first
+        print("smallwins: The text is not UTF-8, so nothing was stored. Set the terminal to "
+              "UTF-8 (locale charmap), or convert the words with iconv -t UTF-8.",
+              file=sys.stderr)
+        return EXIT_DATA
     try:
         app = App.from_environment()
     except UserError as error:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from models.errors import translate_error
+from models.files import private_folder, write_atomically
 from voice.paths import Paths
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -131,7 +132,6 @@ def settings_problem(settings: Settings) -> str | None:
 
 def save_settings(paths: Paths, settings: Settings) -> None:
     """Write every setting, atomically, readable by the owner only."""
-    paths.config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     lines = []
     data = asdict(settings)
     jobs = data.pop("jobs")
@@ -140,13 +140,11 @@ def save_settings(paths: Paths, settings: Settings) -> None:
     for name, job in jobs.items():
         lines.append(f"\n[jobs.{name}]")
         lines.extend(f"{k} = {_toml_value(v)}" for k, v in job.items() if v is not None)
-    tmp = paths.config_file.with_suffix(".toml.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, paths.config_file)
+    try:
+        private_folder(paths.config_dir, paths.own_top(paths.config_dir))
+    except OSError as error:
+        raise translate_error(error, paths.config_file) from error
+    write_atomically(paths.config_file, "\n".join(lines) + "\n")
 
 
 def _toml_value(value: Any) -> str:

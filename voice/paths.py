@@ -43,6 +43,13 @@ class Paths:
         """Custom hassil sentence files a person adds."""
         return self.config_dir / "sentences"
 
+    def own_top(self, folder: Path) -> Path:
+        """The highest of the program's own folders above `folder` (or `folder` itself)."""
+        if self.home is not None and folder.is_relative_to(self.home):
+            return self.home
+        return next((own for own in (self.data_dir, self.config_dir)
+                     if folder.is_relative_to(own)), folder)
+
     @classmethod
     def from_environment(cls) -> Paths:
         """`SMALLWINS_HOME` puts both folders under one; otherwise the platform's folders."""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.files import private_folder, private_tree
 from voice.paths import Paths
 
 DEFAULT_MODEL = "vosk-model-small-en-us-0.15"
@@ -164,7 +165,7 @@ def _unzip(archive: Path, target: Path) -> Path:
 
 def _move_into_place(paths: Paths, folder: Path, name: str, copy: bool = False) -> InstalledModel:
     root = models_dir(paths)
-    root.mkdir(parents=True, exist_ok=True)
+    private_folder(root, paths.own_top(root))
     final = root / name
     if final.exists():
         raise ModelError(
@@ -175,13 +176,14 @@ def _move_into_place(paths: Paths, folder: Path, name: str, copy: bool = False) 
         shutil.copytree(folder, final)
     else:
         shutil.move(str(folder), str(final))
+    private_tree(final)
     return InstalledModel(name, final, _size(final))
 
 
 def _staging_root(paths: Paths) -> Path:
     """Unpack next to the models so the final move is a rename on the same disk."""
     root = models_dir(paths)
-    root.mkdir(parents=True, exist_ok=True)
+    private_folder(root, paths.own_top(root))
     return root
 
 

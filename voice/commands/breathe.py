@@ -11,8 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
+from models.files import write_file
 from models.records import BreathingSession
-from voice.app import EXIT_CANT_CREATE, EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
+from voice.actions import recorded_if_outside
+from voice.app import EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
 from voice.breathing_plan import DEFAULT_MINUTES, PlanError, parse_pattern, plan_session
 from voice.breathing_render import Rendering, SpeechCache, play, render_session, write_wav
 from voice.speaker import AudioOutput, SoundDeviceOutput, SpeakerError, TextToSpeech
@@ -57,17 +59,14 @@ def run(args: argparse.Namespace, app: App, output: AudioOutput | None = None) -
     except (SpeakerError, ValueError) as error:
         raise UserError(str(error), EXIT_UNAVAILABLE) from error
     if to_wav is not None:
-        return _write(rendering, to_wav)
+        return _write(rendering, to_wav, app)
     return _play_and_record(rendering, str(plan.pattern), app, output or SoundDeviceOutput())
 
 
-def _write(rendering: Rendering, path: Path) -> int:
-    try:
-        write_wav(rendering, path)
-    except OSError as error:
-        raise UserError(
-            f"Could not write {path}: {error.strerror or error}.", EXIT_CANT_CREATE
-        ) from error
+def _write(rendering: Rendering, path: Path, app: App) -> int:
+    """Written whole, mode 0600, and recorded so that delete-everything finds it."""
+    with recorded_if_outside(app, path):
+        write_file(path, lambda temporary: write_wav(rendering, temporary))
     start = rendering.breathing_start_seconds
     print(
         f"Wrote {path}: {rendering.duration_seconds:.3f} s in all; the breathing runs from "

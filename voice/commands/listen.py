@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from models.store import Store
@@ -12,13 +13,16 @@ from voice.audio import AudioError, WavSource
 from voice.commands.understand import understood
 from voice.hearing import Hearing
 
+MAX_UTTERANCE_SECONDS = 30  # one file is one utterance; a longer file is refused
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "listen",
         help="hear WAV files as if spoken: transcript, intent, safety, reply",
         description="Each file is one utterance. Prints the transcript, intent, slots, safety "
-        "screen, the reply and how long decoding took. Any rate or channel count is fine.",
+        "screen, the reply and how long decoding took. Any rate, sample size (8 to 32-bit PCM) "
+        f"or channel count is fine; up to {MAX_UTTERANCE_SECONDS} s per file.",
     )
     p.add_argument("--wav", type=Path, nargs="+", required=True, metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per file")
@@ -35,9 +39,9 @@ def listen(args: argparse.Namespace, app: App) -> int:
     status = 0
     for path in args.wav:
         try:
-            heard = hearing.hear(WavSource(path).chunks())
+            heard = hearing.hear(WavSource(path, max_seconds=MAX_UTTERANCE_SECONDS).chunks())
         except AudioError as error:
-            print(f"smallwins: {path}: {error}", flush=True)
+            print(f"smallwins: {error}", file=sys.stderr, flush=True)
             status = EXIT_DATA
             continue
         turn, transcript = heard.turn, heard.transcript
