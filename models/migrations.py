@@ -96,4 +96,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "m002_reminders",
+        """
+        CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            created_at TEXT NOT NULL,
+            batch INTEGER NOT NULL
+        );
+        CREATE INDEX reminders_due ON reminders (status, due_at);
+        """,
+    ),
 ]
