@@ -22,6 +22,7 @@ WAIT_SECONDS = {
     "low_energy": 180,
     "checkin": 900,
     "routine": 900,
+    "reminder_when": 180,
     "smaller_step": 300,
     "reflection_done": 300,
     "reflection_mood": 300,

@@ -20,10 +20,12 @@ from intents.activities import (
 )
 from intents.command_cues import cued
 from intents.data import DATA_ROOT, lexicon
+from intents.lemmas import lemma, verb_form
 from intents.mood_reading import read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, tidy
 from intents.spoken_day import take_day
 from intents.spoken_time import parse_spoken_time
+from intents.spoken_when import parse_when, split_when
 from intents.values import Intent
 
 DATED = ("LogWin", "SetIntention")  # intents that keep the day they were said with
@@ -81,6 +83,7 @@ class IntentMatcher:
             "ChangeRoutine": self._routine,
             "RemoveRoutine": self._routine,
             "Snooze": self._snooze,
+            "Reminder": self._reminder,
         }
 
     @classmethod
@@ -206,6 +209,26 @@ class IntentMatcher:
 
     def _snooze(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         return {"minutes": int(slots["snooze_minutes"])} if "snooze_minutes" in slots else {}
+
+    def _reminder(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
+        """What to be reminded of, and when as said ('at six'); a time that cannot be read
+        rejects the parse. No time at all is kept as none, to be asked for."""
+        what = str(slots.get("what", ""))
+        when: str | None = str(slots["when"]) if "when" in slots else None
+        if when is not None and parse_when(when, self.language) is None:
+            return None
+        if when is None:
+            what, spoken = split_when(what, bool(slots.get("when_first")), self.language)
+            if spoken is None and slots.get("when_first"):
+                return None
+            when = spoken.said.strip(" ,.") if spoken else None
+        words = re.sub(r"^(to|for|about|that)\s+", "", clean_activity(what), flags=re.IGNORECASE)
+        first, _, rest = words.partition(" ")
+        if verb_form(first.lower()) == "gerund":  # "about putting the bins out"
+            words = f"{lemma(first.lower())} {rest}".strip()
+        if not words:
+            return None
+        return {"what": words, "when": when} if when else {"what": words}
 
     @staticmethod
     def _text_slot(name: str) -> Validator:

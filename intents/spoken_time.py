@@ -15,7 +15,7 @@ _PREFIXES = ("every day at", "each day at", "daily at", "at", "around", "about")
 _FIRST_MORNING_HOUR = 7
 
 
-def _number(words: list[str]) -> int | None:
+def spoken_number(words: list[str]) -> int | None:
     """'9', 'nine', 'forty five', 'oh five' -> the number, or None."""
     if len(words) == 1 and words[0].isdigit():
         return int(words[0])
@@ -45,25 +45,27 @@ def _hour_and_minute(text: str) -> tuple[int, int] | None:
     if text == "midnight":
         return 0, 0
     words = text.replace(":", " ").replace(".", " ").split()
-    relative = {"half past": 30, "quarter past": 15, "quarter to": -15}
+    # "half four" is half past four, as said in Britain and Ireland.
+    relative = {"half past": 30, "quarter past": 15, "quarter to": -15, "half": 30}
     for phrase, offset in relative.items():
         if text.startswith(phrase + " "):
-            hour = _number(text[len(phrase) + 1:].split())
+            hour = spoken_number(text[len(phrase) + 1:].split())
             if hour is None:
                 return None
             return (hour - 1, 45) if offset < 0 else (hour, offset)
     if words[-2:] == ["o", "clock"] or words[-1:] == ["oclock"]:
         words = words[: -2 if words[-1] == "clock" else -1]
     for cut in range(1, len(words) + 1):
-        hour = _number(words[:cut])
-        minute = _number(words[cut:]) if cut < len(words) else 0
+        hour = spoken_number(words[:cut])
+        minute = spoken_number(words[cut:]) if cut < len(words) else 0
         if hour is not None and minute is not None and hour <= 23 and minute <= 59:
             return hour, minute
     return None
 
 
 def parse_spoken_time(said: str) -> str | None:
-    """'9', 'nine thirty', '7 pm', 'half past six in the evening', '21:00' -> 'HH:MM'."""
+    """'9', 'nine thirty', '7 pm', 'half past six in the evening', 'half four', '21:00'
+    -> 'HH:MM'."""
     text = " ".join(said.lower().replace("o'clock", "oclock").split()).strip(" .,")
     for prefix in _PREFIXES:
         if text.startswith(prefix + " "):

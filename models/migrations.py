@@ -102,4 +102,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE written_files ADD COLUMN written INTEGER NOT NULL DEFAULT 1;
         """,
     ),
+    (
+        "m003_reminders",
+        """
+        CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            created_at TEXT NOT NULL,
+            batch INTEGER NOT NULL
+        );
+        CREATE INDEX reminders_due ON reminders (status, due_at);
+        """,
+    ),
 ]

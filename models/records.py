@@ -29,6 +29,17 @@ class Intention:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """A one-off reminder: the words as said ('take my tablets') and when to say them."""
+
+    text: str
+    due_at: datetime
+    created_at: datetime
+    status: str = "pending"  # pending | done | dropped
+    id: int | None = None
+
+
+@dataclass(frozen=True)
 class Mood:
     score: int
     at: datetime

@@ -23,6 +23,7 @@ from models.records import (
     Mood,
     Note,
     Reflection,
+    Reminder,
     Routine,
     Win,
 )
@@ -30,7 +31,7 @@ from models.records import (
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 SNOOZE_PREFIX = "snooze:"
-UNDOABLE_TABLES = ("wins", "intentions", "moods", "reflections", "notes")
+UNDOABLE_TABLES = ("wins", "intentions", "moods", "reflections", "notes", "reminders")
 
 
 @dataclass(frozen=True)
@@ -292,7 +293,7 @@ class Store:
             rows = self._db.execute("SELECT * FROM wins WHERE batch = ?", (batch,))
             wins = [_win(r) for r in rows]
             texts = [w.activity for w in wins]
-            for table, column in (("intentions", "text"), ("notes", "text")):
+            for table, column in (("intentions", "text"), ("notes", "text"), ("reminders", "text")):
                 texts += [r[0] for r in self._db.execute(
                     f"SELECT {column} FROM {table} WHERE batch = ?", (batch,))]
             for table in UNDOABLE_TABLES:
@@ -377,6 +378,31 @@ class Store:
             Note(text=r["text"], at=_dt(r["at"]), id=r["id"])
             for r in self._query("SELECT * FROM notes ORDER BY at, id")
         ]
+
+    # --- reminders ------------------------------------------------------------------------
+
+    def add_reminder(self, reminder: Reminder) -> Reminder:
+        with self.transaction():
+            batch = self._action("reminder", reminder.created_at)
+            cursor = self._db.execute(
+                "INSERT INTO reminders (text, due_at, status, created_at, batch)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (reminder.text, _iso(reminder.due_at), reminder.status,
+                 _iso(reminder.created_at), batch),
+            )
+        return replace(reminder, id=cursor.lastrowid)
+
+    def pending_reminders(self) -> list[Reminder]:
+        """Reminders not yet said, soonest first."""
+        rows = self._query(
+            "SELECT * FROM reminders WHERE status = 'pending' ORDER BY due_at, id")
+        return [_reminder(row) for row in rows]
+
+    def set_reminder_status(self, reminder_id: int, status: str) -> None:
+        self._execute("UPDATE reminders SET status = ? WHERE id = ?", (status, reminder_id))
+
+    def remove_reminder(self, reminder_id: int) -> bool:
+        return self._execute("DELETE FROM reminders WHERE id = ?", (reminder_id,)).rowcount > 0
 
     # --- breathing, crisis events --------------------------------------------------------
 
@@ -557,7 +583,7 @@ class Store:
 
 EXPORTED_TABLES = (
     "wins", "intentions", "moods", "reflections", "notes", "breathing_sessions",
-    "crisis_events", "routines",
+    "crisis_events", "routines", "reminders",
 )
 
 
@@ -596,5 +622,12 @@ def _win(row: sqlite3.Row) -> Win:
 def _intention(row: sqlite3.Row) -> Intention:
     return Intention(
         text=row["text"], day=date.fromisoformat(row["day"]), created_at=_dt(row["created_at"]),
+        status=row["status"], id=row["id"],
+    )
+
+
+def _reminder(row: sqlite3.Row) -> Reminder:
+    return Reminder(
+        text=row["text"], due_at=_dt(row["due_at"]), created_at=_dt(row["created_at"]),
         status=row["status"], id=row["id"],
     )

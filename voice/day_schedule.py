@@ -14,6 +14,10 @@ quiet hours, and what fell in them is not said afterwards; a job is said at most
 recorded in the store, so a restart repeats nothing; a job missed while the device was off is
 said once, late, while still useful (`voice.jobs.useful_until`); during the cool-down after a
 crisis reply, jobs wait until it ends.
+
+One-off reminders are said once when due, then marked done; one due in quiet hours or in the
+cool-down waits until it ends; one missed while the device was off is said at the next start
+if it is less than `REMINDER_LATE_LIMIT` late, else dropped without a word.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from dataclasses import dataclass
 
 import schedule
 
+from intents.handlers.reminders import say_due
 from intents.skill import Skill
 from intents.values import Action, Reply
 from intents.veto import safe_routines
@@ -33,6 +38,7 @@ from voice.jobs import JobSpec, compose, in_quiet_hours, job_specs, useful_until
 
 Clock = Callable[[], dt.datetime]
 _UNITS = ("seconds", "minutes", "hours", "days", "weeks")
+REMINDER_LATE_LIMIT = dt.timedelta(hours=3)
 
 
 class ClockedJob(schedule.Job):
@@ -127,6 +133,7 @@ class DaySchedule:
             self._started = True
             self._catch_up()
         self.scheduler.run_pending()
+        self._say_reminders()
         return self._due
 
     def apply(self, actions: tuple[Action, ...]) -> None:
@@ -184,6 +191,24 @@ class DaySchedule:
         for name, due in self.store.snoozes().items():
             if due <= now:
                 self._fire(Fired(name, "snooze"))
+        with self.store.transaction():
+            for reminder in self.store.pending_reminders():
+                if reminder.id is not None and now - reminder.due_at > REMINDER_LATE_LIMIT:
+                    self.store.set_reminder_status(reminder.id, "dropped")
+
+    def _say_reminders(self) -> None:
+        """The reminders now due, each said once, unless quiet hours or the cool-down hold."""
+        now = self.clock()
+        due = [r for r in self.store.pending_reminders() if r.due_at <= now]
+        if not due or in_quiet_hours(now.time(), self.settings) or self._cool_down_ends(now):
+            return
+        with self.store.transaction():
+            ctx = self.skill.context(now)
+            for reminder in due:
+                reply = say_due(ctx, reminder)
+                if reply is not None:
+                    ctx.dialogue.remember_reply(reply.text)
+                    self._due.append(reply)
 
     def _retry_at(self, name: str, due: dt.datetime, reason: str) -> None:
         self.scheduler.clear(("retry", name))

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from intents.handlers import archive, intentions, mood, routines, snooze, support, wins
+from intents.handlers import (
+    archive,
+    intentions,
+    mood,
+    reminders,
+    routines,
+    snooze,
+    support,
+    wins,
+)
 from intents.handlers.context import Context
 from intents.values import Intent, Reply
 
@@ -42,6 +51,9 @@ HANDLERS: dict[str, Handler] = {
     "RemoveRoutine": routines.remove_routine,
     "ListRoutines": routines.list_routines,
     "Snooze": snooze.snooze,
+    "Reminder": reminders.set_reminder,
+    "ListReminders": reminders.list_reminders,
+    "CancelReminder": reminders.cancel_reminder,
     "Greeting": support.talk,
     "Thanks": support.talk,
     "Goodbye": support.talk,
@@ -63,6 +75,7 @@ ANSWERS: dict[str, Answer] = {
     "confirm_win": wins.answer_confirm_win,
     "checkin": intentions.answer_checkin,
     "routine": routines.answer_routine,
+    "reminder_when": reminders.answer_reminder_when,
     "smaller_step": intentions.answer_smaller_step,
     "mood_adjust": mood.answer_mood_adjust,
     "low_energy": mood.answer_low_energy,
