@@ -103,3 +103,13 @@ def test_a_check_that_cannot_load_leaves_the_rules_deciding_and_wins_confirmed()
     heard = screen.screen("every night the purple kettle hums")
     assert heard.level is Safety.NONE and heard.caution
     assert screen.screen("I want to kill myself").level is Safety.CRISIS
+
+
+def test_between_the_two_limits_a_high_score_only_has_a_win_confirmed_first() -> None:
+    index = Resemblance(lambda: Classifier.fit(EXAMPLES, RISK, smoothing=0.1), threshold=0.3,
+                        caution=0.3, min_words=6, caution_words=3)
+    screen = SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
+    short = screen.screen("purple kettle hums")
+    assert short.level is Safety.NONE and short.caution
+    assert not screen.screen("kettle hums").caution  # under three words: not read at all
+    assert screen.screen("every night the purple kettle hums").level is Safety.CHECK_IN
