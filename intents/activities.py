@@ -36,6 +36,12 @@ def is_past_action(word: str, language: str = "en") -> bool:
         (len(word) > 3 and word.endswith("ed"))
 
 
+def asked_at_end(text: str) -> bool:
+    """Said as a question: 'I sent that email, didn't I?', 'I fed the cat?'."""
+    return bool(re.search(r"\?\W*$|\b(did|do|have|was|am|is|are)( not)? (i|you|we)\W*$",
+                          text.lower()))
+
+
 def evidence(activity: str, language: str = "en") -> str:
     """What a past-tense phrase reports: "win" (something done), "setback" (something that
     went wrong or was not chosen: "burnt the toast", "had a rough night") or "not_action"

@@ -12,6 +12,7 @@ from hassil import Intents, RecognizeResult, recognize_all
 from hassil.util import merge_dict
 
 from intents.activities import (
+    asked_at_end,
     clean_activity,
     evidence,
     held_back_activity,
@@ -23,6 +24,7 @@ from intents.data import DATA_ROOT, lexicon
 from intents.lemmas import lemma, verb_form
 from intents.mood_reading import read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, tidy
+from intents.open_reading import read_open
 from intents.spoken_day import take_day
 from intents.spoken_time import parse_spoken_time
 from intents.spoken_when import parse_when, split_when
@@ -100,9 +102,9 @@ class IntentMatcher:
             dated = self._match(rest)
             if dated is not None and dated.name in DATED:
                 return Intent(dated.name, {**dated.slots, "day": day})
-        if intent is None or intent.name in OPEN:
+        if intent is None or intent.name in OPEN or intent.slots.get("unsure"):
             intent = cued(text, self.language) or intent
-        return intent or self._mood_in_words(text)
+        return intent or self._mood_in_words(text) or read_open(text, self.language)
 
     def _mood_in_words(self, text: str) -> Intent | None:
         """A rating said in words that no template took: a bare number is a Number (the
@@ -146,12 +148,17 @@ class IntentMatcher:
     def _win(self, slots: dict[str, Any], text: str) -> dict[str, Any] | Intent | None:
         """Wins need evidence: something the speaker did. What went wrong is a setback; what
         was said, thought or felt is not a win at all."""
+        if asked_at_end(text):
+            return None  # "I sent that email, didn't I?": asked, not told
         activities = parse_activities(str(slots.get("activity", "")), self.language)
         if activities and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \
                 re.match(lexicon(self.language)["requests"], activities[0].lower()):
             return None  # "read me my wins", "set a reminder": asked for, not done
         found = [(a, evidence(a, self.language)) for a in activities]
         wins = [a for a, kind in found if kind == "win"]
+        if wins and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \
+                verb_form(wins[0].split(" ", 1)[0].lower()) == "base":
+            return {"activities": wins, "unsure": True}  # "put the radio on": asked, or done?
         if wins:
             return {"activities": wins}
         if any(kind == "setback" for _, kind in found):
@@ -166,6 +173,8 @@ class IntentMatcher:
 
     def _correction(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """'No, I said I watered the plant': the words that replace the last win's."""
+        if asked_at_end(text):
+            return None
         activity = clean_activity(str(slots.get("activity", "")), self.language)
         activity = re.sub(r"^(i|that)\s+", "", activity, flags=re.IGNORECASE)
         activity = re.split(r",?\s+not\s+", activity, maxsplit=1)[0]

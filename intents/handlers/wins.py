@@ -16,7 +16,9 @@ FOLLOWUPS = ("mood_before", "mood_after", "enjoyment", "importance")
 
 def log_win(intent: Intent, ctx: Context) -> Reply:
     activities: list[str] = intent.slots["activities"]
-    if ctx.caution:  # a means or harm word: asked first, kept only on a yes, never praised
+    # A means or harm word, or words that may be a request ("put the radio on"): asked
+    # first, kept only on a yes, never praised.
+    if ctx.caution or intent.slots.get("unsure"):
         ctx.dialogue.ask("confirm_win", activities=activities)
         said = spoken_list(activities)
         return Reply(ctx.replies.text("LogWin", "confirm_first", activities=said),

@@ -1,0 +1,194 @@
+"""The last layer of understanding: when no template or cue took the words, the clause
+analysis says whether the speaker tells of something done (a win), something that went
+wrong or did not happen (a setback), holding back from a temptation, or a plan.
+
+It reads each clause: its subject must be the speaker, it must not be a question, and the
+words before its main verb must be ones that can stand there (a day, a filler, "me and my
+daughter", "before my shift"): "On Saturday me and my daughter baked a cake", "Last night
+after my shift I cooked instead of getting a takeaway", "I never got to the shops"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from intents.activities import (
+    asked_at_end,
+    evidence,
+    held_back_activity,
+    is_past_action,
+    parse_activities,
+    tempting,
+)
+from intents.analysis import Analysis, Clause, Token, analyse
+from intents.data import lexicon
+from intents.lemmas import lemma, verb_form
+from intents.spoken_day import SpokenDay, take_day
+from intents.values import Intent
+
+
+@dataclass(frozen=True)
+class Lead:
+    """Where a clause's main verb is, and whether the words before it negate it."""
+
+    verb: int  # token index of the main verb
+    negated: bool
+
+
+@cache
+def _lead_words(language: str) -> dict[str, frozenset[str]]:
+    data = lexicon(language)["open_reading"]
+    return {name: frozenset(words) for name, words in data.items() if name != "plan_markers"}
+
+
+@cache
+def _plan_markers(language: str) -> re.Pattern[str]:
+    markers = sorted(lexicon(language)["open_reading"]["plan_markers"], key=len, reverse=True)
+    return re.compile(rf"^(?:.*?\b)?(?:{'|'.join(markers)})\s+(.+)$")
+
+
+def read_open(text: str, language: str = "en") -> Intent | None:
+    """A win, an abstinence win, a setback or a plan read from the clauses; None when no
+    clause tells of one clearly."""
+    analysis = analyse(text, language)
+    if _asked(analysis):
+        return None
+    day, _ = take_day(analysis.text, language)
+    wins: list[str] = []
+    other: Intent | None = None
+    for clause in _joined(analysis.clauses):
+        if clause.question or clause.subject != "speaker":
+            continue
+        found = _plan(clause, day, language) or _deed(analysis, clause, language)
+        if found is None:
+            continue
+        if found.name == "LogWin":
+            wins += found.slots["activities"]
+        elif other is None:
+            other = found
+    if wins:
+        slots: dict[str, object] = {"activities": wins}
+        if day is not None and day.offset != 0:
+            slots["day"] = day
+        return Intent("LogWin", slots)
+    return other
+
+
+def _asked(analysis: Analysis) -> bool:
+    """A question anywhere, a tag question too ('I answered that, didn't I?')."""
+    return any(c.question for c in analysis.clauses) or asked_at_end(analysis.text)
+
+
+def _joined(clauses: tuple[Clause, ...]) -> list[Clause]:
+    """'me and my daughter baked a cake' is one clause, not two."""
+    joined: list[Clause] = []
+    for clause in clauses:
+        if joined and joined[-1].text.endswith(" me") and clause.text.startswith("and "):
+            first = joined.pop()
+            clause = replace(clause, start=first.start, text=f"{first.text} {clause.text}",
+                             subject="speaker", negated=first.negated or clause.negated)
+        joined.append(clause)
+    return joined
+
+
+def _deed(analysis: Analysis, clause: Clause, language: str) -> Intent | None:
+    lead = _lead(analysis.tokens, clause, language)
+    if lead is None:
+        return None
+    words = [t.word for t in analysis.tokens[lead.verb:clause.end] if t.word not in ",.!?;:"]
+    phrase = _without_day(" ".join(words), language)
+    if not phrase:
+        return None
+    if lead.negated:
+        if evidence(phrase, language) != "win":
+            return None
+        if tempting(phrase, language):
+            said = " ".join(t.word for t in analysis.tokens[clause.start:clause.end])
+            return Intent("AbstinenceWin", {"activities": [held_back_activity(
+                _without_day(_from_subject(said), language), language)]})
+        return Intent("Setback", {})
+    kind = evidence(phrase, language)
+    if kind == "setback":
+        return Intent("Setback", {})
+    done = parse_activities(phrase, language)
+    if kind != "win" or not done:
+        return None
+    return Intent("LogWin", {"activities": done})
+
+
+def _lead(tokens: tuple[Token, ...], clause: Clause, language: str) -> Lead | None:
+    """The clause's main verb, if only words that can come before a verb precede it."""
+    words = _lead_words(language)
+    negated = False
+    i = clause.start
+    while i < clause.end:
+        tok = tokens[i]
+        if tok.word in words["negations"]:
+            negated = True
+        elif tok.word in words["auxiliaries"] and i + 1 < clause.end and \
+                _verb_after(tokens[i + 1], negated or tokens[i + 1].word in words["negations"]):
+            pass  # "have taken", "did not go", "had cooked"
+        elif _noun_follows(tokens, i, words) and i + 1 < clause.end:
+            i += 2 if tokens[i + 1].word in words["determiners"] else 1  # "before my shift"
+        elif not (tok.word in words["lead"] or tok.hedge or tok.word == ","):
+            return Lead(i, negated) if _verb_here(tok, negated) else None
+        i += 1
+    return None
+
+
+def _noun_follows(tokens: tuple[Token, ...], i: int, words: dict[str, frozenset[str]]) -> bool:
+    """'before my shift', 'me and my daughter': a word that a noun of no concern follows. 'My
+    manager had a go' is not one: there the noun is the subject."""
+    return tokens[i].word in words["before_a_noun"] or \
+        (tokens[i].word == "and" and i > 0 and tokens[i - 1].word == "me")
+
+
+def _verb_here(tok: Token, negated: bool) -> bool:
+    """A finished action; after a negation its plain form too ('did not go')."""
+    if is_past_action(tok.word):
+        return True
+    return negated and verb_form(tok.word) == "base"
+
+
+def _verb_after(tok: Token, negated: bool) -> bool:
+    return tok.word in ("not", "never") or _verb_here(tok, negated)
+
+
+def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None:
+    """'I hope I can open the post tomorrow', 'tomorrow morning I am doing the ironing'."""
+    if clause.negated:
+        return None
+    found = _plan_markers(language).match(clause.text)
+    if found is not None:
+        said = found.group(1)
+    elif clause.tense == "progressive" and day is not None and _ahead(day):
+        said = re.sub(r"^.*?\b(?:i|we) (?:am|are) ", "", clause.text)
+        first, _, rest = said.partition(" ")
+        if verb_form(first) != "gerund":
+            return None
+        said = f"{lemma(first)} {rest}".strip()
+    else:
+        return None
+    said = _without_day(said.strip(" ,.!?"), language)
+    first = said.split(" ", 1)[0]
+    if not said or verb_form(first) != "base":
+        return None
+    slots: dict[str, object] = {"intention": said}
+    if day is not None and day.offset != 0:
+        slots["day"] = day
+    return Intent("SetIntention", slots)
+
+
+def _ahead(day: SpokenDay) -> bool:
+    """A day still to come: 'tomorrow', 'on Friday', 'next Tuesday' (not 'last Tuesday')."""
+    return (day.offset or 0) > 0 or (day.weekday is not None and day.direction != "last")
+
+
+def _without_day(phrase: str, language: str) -> str:
+    day, rest = take_day(phrase, language)
+    return (rest if day is not None else phrase).strip(" ,.!?")
+
+
+def _from_subject(said: str) -> str:
+    return re.sub(r"^.*?\b(?:i|we)\b\s*", "", said) if re.search(r"\b(?:i|we)\b", said) else said
