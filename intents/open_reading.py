@@ -43,6 +43,11 @@ def _lead_words(language: str) -> dict[str, frozenset[str]]:
 
 
 @cache
+def _feelings(language: str = "en") -> frozenset[str]:
+    return frozenset(lexicon(language)["feeling_cues"])
+
+
+@cache
 def _plan_markers(language: str) -> re.Pattern[str]:
     markers = sorted(lexicon(language)["open_reading"]["plan_markers"], key=len, reverse=True)
     return re.compile(rf"^(?:.*?\b)?(?:{'|'.join(markers)})\s+(.+)$")
@@ -68,7 +73,10 @@ def read_open(text: str, language: str = "en") -> Intent | None:
         elif other is None:
             other = found
     if wins:
-        slots: dict[str, object] = {"activities": wins}
+        # "let", "put", "cut": the same word for now and for then; a habit or a wish ("most
+        # days I let it slide") reads like a deed here, so it is asked about first.
+        unsure = any(verb_form(w.split(" ", 1)[0]) == "base" for w in wins)
+        slots: dict[str, object] = {"activities": wins, "open": True, "unsure": unsure}
         if day is not None and day.offset != 0:
             slots["day"] = day
         return Intent("LogWin", slots)
@@ -126,6 +134,9 @@ def _lead(tokens: tuple[Token, ...], clause: Clause, language: str) -> Lead | No
         tok = tokens[i]
         if tok.word in words["negations"]:
             negated = True
+        elif tok.word == "have" and i + 1 < clause.end and tokens[i + 1].word == "got" and \
+                not (i + 2 < clause.end and tokens[i + 2].word in words["particles"]):
+            return None  # "I've got my kids": having, not doing ("I've got up" is doing)
         elif tok.word in words["auxiliaries"] and i + 1 < clause.end and \
                 _verb_after(tokens[i + 1], negated or tokens[i + 1].word in words["negations"]):
             pass  # "have taken", "did not go", "had cooked"
@@ -145,7 +156,10 @@ def _noun_follows(tokens: tuple[Token, ...], i: int, words: dict[str, frozenset[
 
 
 def _verb_here(tok: Token, negated: bool) -> bool:
-    """A finished action; after a negation its plain form too ('did not go')."""
+    """A finished action; after a negation its plain form too ('did not go'). Not a feeling
+    that looks like one ('just frustrated')."""
+    if tok.lemma in _feelings():
+        return False
     if is_past_action(tok.word):
         return True
     return negated and verb_form(tok.word) == "base"
