@@ -6,7 +6,8 @@ import re
 from functools import cache
 
 from intents.data import lexicon
-from intents.lemmas import lemma, simple_past, verb_form
+from intents.lemmas import lemma, past_of, simple_past, verb_form
+from intents.normalize import normalize
 
 _NEGATIONS = {"not", "never", "nothing", "no"}
 _DONE = ("past", "participle", "past_or_participle")
@@ -141,3 +142,19 @@ def held_back_activity(text: str, language: str = "en") -> str:
     for full, short in lexicon(language)["recontract"].items():
         said = re.sub(rf"\b{full}\b", short, said, flags=re.IGNORECASE)
     return said
+
+
+def said_done(text: str, language: str = "en") -> bool:
+    """'Done', 'okay I did it', 'right that's done now', 'drank it': what was asked is done."""
+    said = normalize(text, language).strip(" .!?")
+    return bool(re.search(lexicon(language)["said_done"], said))
+
+
+def in_past(step: str) -> str:
+    """A step offered, as done by the person: 'stand up and stretch your arms' -> 'stood up
+    and stretched my arms'."""
+    parts = []
+    for part in step.split(" and "):
+        first, _, rest = part.partition(" ")
+        parts.append(f"{past_of(first)} {rest}".strip())
+    return re.sub(r"\byour\b", "my", " and ".join(parts))

@@ -20,6 +20,7 @@ WAIT_SECONDS = {
     "confirm_win": 180,
     "mood_adjust": 120,
     "low_energy": 180,
+    "tiny_step": 1800,
     "checkin": 900,
     "routine": 900,
     "reminder_when": 180,

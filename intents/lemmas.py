@@ -68,6 +68,12 @@ def verb_form(word: str) -> str:
 
 
 
+def past_of(word: str) -> str:
+    """'drink' -> 'drank', 'open' -> 'opened'; a word with no verb forms as given."""
+    forms = getAllInflections(lemma(word), upos="VERB").get("VBD", ())
+    return forms[0] if forms else word
+
+
 def simple_past(word: str) -> str:
     """'drunk' -> 'drank', 'swept' -> 'swept'; a word that is not a participle as given."""
     if verb_form(word) != "participle":

@@ -70,6 +70,8 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
     opens = re.match(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood.pattern})", said)
     if named and (about_me or opens):
         word = max(named, key=len)
+        if word in spec["discourse"] and not about_me and said != word:
+            return None  # "ok hang on", "alright, give me a sec": a word that opens talk
         if re.search(rf"\bnot\s+(\w+\s+)?{re.escape(word)}\b", said):
             return None  # "not grand", "not content at all": not that word's score
         return MoodReading(score=words[word], word=word)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -31,6 +32,20 @@ CRISIS_PHRASE = "CrisisLanguage"
 # or the check-in question by their level.
 _REPLY_OF = {"imminent": "imminent", "means_question": "means_question",
              "resemblance": "gentle_check_in", "resemblance_urgent": "gentle_check_in_urgent"}
+
+
+def _question(said: str | None) -> str:
+    """The question in what was said last ("Logged: ... How do you feel now, from 0 to 10?")."""
+    asked = re.findall(r"[^.?!]*\?", said or "")
+    return asked[-1].strip() if asked else ""
+
+
+def _leaning(intent: Intent | None, screen: Screen) -> bool:
+    """A win only the last layer read ("open"), from words the resemblance check finds more
+    like the risk examples than the quiet ones (log-odds above even): confirmed first."""
+    like = screen.resemblance
+    return intent is not None and bool(intent.slots.get("open")) and like is not None and \
+        like.score > 0
 
 
 @dataclass(frozen=True)
@@ -108,7 +123,7 @@ class Skill:
             elif screen.denial:
                 reply = Reply(self.replies.text("Safety", "denial"))
             else:
-                ctx.caution = screen.caution
+                ctx.caution = screen.caution or _leaning(intent, screen)
                 intent, reply = self._respond(intent, ctx)
                 if screen.past_ideation:
                     reply = Reply(f"{reply.text} {self.replies.text('Safety', 'past_mention')}",
@@ -152,7 +167,15 @@ class Skill:
                 reply = ANSWERS[pending.kind](intent, ctx, pending.data)
             if reply is not None:
                 return intent, reply
-            ctx.dialogue.clear()
+            if is_command or pending.data.get("held_over"):
+                ctx.dialogue.clear()
+            else:  # one turn that is not its answer ("sorry, what?", "hang on") keeps it
+                ctx.dialogue.ask(pending.kind, **{**pending.data, "held_over": True})
+                question = _question(ctx.dialogue.last_reply())
+                if intent is None and question:
+                    return None, Reply(self.replies.text("Support", "asked_again",
+                                                         question=question),
+                                       expects_answer=True)
         if intent is None:
             return None, not_understood(ctx)
         welcome = intent.name in LOGGING_INTENTS and welcome_back_due(ctx)

@@ -79,6 +79,7 @@ ANSWERS: dict[str, Answer] = {
     "smaller_step": intentions.answer_smaller_step,
     "mood_adjust": mood.answer_mood_adjust,
     "low_energy": mood.answer_low_energy,
+    "tiny_step": mood.answer_tiny_step,
     "reflection_done": archive.answer_reflection_done,
     "reflection_mood": archive.answer_reflection_mood,
     "delete_first": support.answer_delete_first,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from intents.activities import in_past, said_done
 from intents.handlers.context import Context, day_start
 from intents.ladder import LOW_MOOD, day_plan, suggestion_text
 from intents.spoken_day import SpokenDay
 from intents.values import Action, Intent, Reply
 from intents.veto import safe_routines
-from models.records import Mood
+from models.records import Mood, Win
 
 DEFAULT_BREATHING_MINUTES = 2
 
@@ -62,7 +63,18 @@ def low_energy(intent: Intent, ctx: Context) -> Reply:
 
 def tiny_step(intent: Intent | None, ctx: Context) -> Reply:
     step = ctx.replies.choice(ctx.replies.data("LowEnergy", "tiny_steps"))
-    return Reply(ctx.replies.text("LowEnergy", "tiny_step", step=step))
+    ctx.dialogue.ask("tiny_step", step=step)
+    return Reply(ctx.replies.text("LowEnergy", "tiny_step", step=step), expects_answer=True)
+
+
+def answer_tiny_step(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
+    """'Done', 'did it', 'drank it': the tiny step offered is logged, in the past tense."""
+    if not said_done(ctx.utterance):
+        return None
+    ctx.dialogue.clear()
+    activity = in_past(data["step"])
+    ctx.store.add_wins([Win(activity=activity, at=ctx.now)])
+    return Reply(ctx.replies.text("LogWin", "one", activity=activity))
 
 
 def start_breathing(intent: Intent | None, ctx: Context) -> Reply:
