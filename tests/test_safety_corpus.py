@@ -50,7 +50,7 @@ def _lines(folder: Path) -> list[Line]:
 EXAMPLES = _lines(DATA_ROOT / "safety" / "examples" / "en")
 CORPUS = [line for line in EXAMPLES if line.source not in KINDS["examples_only"]]
 HELDOUT = _lines(HERE / "heldout")
-HELDOUT_FLOOR = 0.955  # measured 0.960 over the three sets at this commit: a loss fails
+HELDOUT_FLOOR = 0.955  # measured 0.960 (790 of 823) over the three sets: a loss fails
 
 
 @cache
