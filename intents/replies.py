@@ -14,6 +14,10 @@ class Replies:
         self._rng = rng or random.Random()
         self._last: dict[tuple[str, str], str] = {}
 
+    @property
+    def language(self) -> str:
+        return self._language
+
     def data(self, group: str, key: str) -> Any:
         return load_yaml(f"responses/{self._language}/{group}.yaml")[key]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from intents.checkin_answers import checkin_answer
 from intents.handlers.context import Context
 from intents.replies import spoken_list
 from intents.spoken_day import SpokenDay
@@ -64,13 +65,23 @@ def ask_checkin(ctx: Context, intention: Intention) -> Reply:
 
 
 def answer_checkin(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
-    if intent is None or intent.name not in ("Yes", "No", "NotYet"):
+    """Yes, no, not yet, or partly, in the person's own words ('only got halfway', 'never got
+    round to it', 'oh yes, all done'); anything else is heard as itself."""
+    said = checkin_answer(ctx.utterance, intent)
+    if said is None:
         return None
     text = data["text"]
-    if intent.name == "NotYet":
+    if said == "partly":
+        ctx.dialogue.clear()
+        activity = f"started to {text}"
+        with ctx.store.transaction():
+            ctx.store.set_intention_status(data["intention_id"], "partial")
+            ctx.store.add_wins([Win(activity=activity, at=ctx.now, source="intention")])
+        return Reply(ctx.replies.text("Intentions", "checkin_partly", activity=activity))
+    if said == "not_yet":
         ctx.dialogue.clear()
         return Reply(ctx.replies.text("Intentions", "checkin_not_yet"))
-    if intent.name == "No":
+    if said == "no":
         ctx.store.set_intention_status(data["intention_id"], "not_done")
         ctx.dialogue.ask("smaller_step", text=text)
         return Reply(ctx.replies.text("Intentions", "checkin_no"), expects_answer=True)

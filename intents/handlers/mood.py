@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from intents.activities import in_past, said_done
+from intents.data import lexicon
 from intents.handlers.context import Context, day_start
 from intents.ladder import LOW_MOOD, day_plan, suggestion_text
+from intents.normalize import normalize
 from intents.spoken_day import SpokenDay
 from intents.values import Action, Intent, Reply
 from intents.veto import safe_routines
@@ -86,6 +89,16 @@ def start_breathing(intent: Intent | None, ctx: Context) -> Reply:
 
 
 def answer_low_energy(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
+    """The tiny step or the breathing, by name or in other words ('the small thing', 'the
+    action one'); no or cancel declines."""
+    said = normalize(ctx.utterance, ctx.replies.language)
+    choice = lexicon(ctx.replies.language)["low_energy_choice"]
+    if re.search(choice["tiny"], said):
+        ctx.dialogue.clear()
+        return tiny_step(intent, ctx)
+    if re.search(choice["breathe"], said):
+        ctx.dialogue.clear()
+        return start_breathing(None, ctx)
     if intent is None:
         return None
     if intent.name in ("TinyStep", "Yes"):

@@ -7,6 +7,7 @@ from datetime import datetime
 from intents.data import lexicon
 from intents.handlers.context import Context
 from intents.replies import spoken_list
+from intents.spoken_correction import corrected
 from intents.spoken_day import SpokenDay
 from intents.values import Intent, Reply
 from models.records import Win
@@ -67,6 +68,14 @@ def confirm_wins(ctx: Context, activities: list[str], win_ids: list[int]) -> Rep
 def answer_followup(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
     """A number or 'skip' answers the current question; anything else ends the follow-ups."""
     remaining: list[str] = data["remaining"]
+    last = ctx.store.last_win()
+    fixed = corrected(ctx.utterance, intent, last.activity, ctx.replies.language) \
+        if last is not None and last.id in data["win_ids"] else None
+    if fixed is not None and last is not None and last.id is not None:
+        if ctx.caution:
+            return Reply(ctx.replies.text("Safety", "held_back"))
+        ctx.store.update_win(last.id, activity=fixed)  # the question still waits
+        return Reply(ctx.replies.text("LogWin", "corrected", activity=fixed))
     if intent is None or intent.name not in ("Number", "Skip", "Cancel", "No"):
         return None
     if intent.name in ("Cancel", "No"):
