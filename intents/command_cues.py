@@ -45,9 +45,13 @@ def _slots(name: str, lowered: str, after: str, language: str) -> dict[str, Any]
     if name == "TagWin":
         area = next((a for a, words in data["life_areas"].items()
                      if any(re.search(rf"\b{w}\b", lowered) for w in [a, *words])), None)
+        if area is None:  # a tag of the person's own ("label it housework")
+            own = re.search(r"\b(?:as|under|with|tag|it|that|this)\s+(?:an? |the )?([a-z]+)\s*$",
+                            lowered)
+            area = own.group(1) if own else None
         return {"area": area} if area else None
     if name == "LeaveNote":
         note = re.split(r"\b(?:saying|that says|that)\b|[:,.]", after, maxsplit=1)
-        words = note[-1].strip(" ,.:;!?\"'") if len(note) > 1 else ""
+        words = (note[-1] if len(note) > 1 else after).strip(" ,.:;!?\"'")
         return {"note": words} if words else None
     return {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lemminflect import getAllInflections, getAllLemmas
+from lemminflect import getAllInflections, getAllLemmas, getInflection, getLemma
 
 from intents.data import lexicon
 
@@ -66,6 +66,16 @@ def verb_form(word: str) -> str:
         return "third_person"
     return "base" if word == base else ""
 
+
+
+def participle(word: str) -> str:
+    """'ringing' -> 'rung', 'painting' -> 'painted'; a word with no verb forms as given."""
+    base = (getLemma(word, upos="VERB") or (word,))[0]
+    stem = word[:-3] if word.endswith("ing") else word
+    for candidate in (base, stem, f"{stem}e", stem[:-1]):  # "hoovering", "making", "stopping"
+        if candidate != word and getAllLemmas(candidate).get("VERB"):
+            return (getInflection(candidate, tag="VBN") or (word,))[0]
+    return word
 
 
 def past_of(word: str) -> str:

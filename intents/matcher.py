@@ -78,7 +78,7 @@ class IntentMatcher:
             "RateMood": self._mood,
             "Number": self._number,
             "StartBreathing": self._breathing,
-            "SetIntention": self._text_slot("intention"),
+            "SetIntention": self._plan,
             "LeaveNote": self._text_slot("note"),
             "TagWin": self._text_slot("area"),
             "AddRoutine": self._routine,
@@ -102,7 +102,10 @@ class IntentMatcher:
             dated = self._match(rest)
             if dated is not None and dated.name in DATED:
                 return Intent(dated.name, {**dated.slots, "day": day})
-        if intent is None or intent.name in OPEN or intent.slots.get("unsure"):
+        # a win said without "I" may be a command by its cue ("shut up", "read back my list")
+        bare_win = intent is not None and intent.name == "LogWin" and \
+            not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE)
+        if intent is None or intent.name in OPEN or bare_win:
             intent = cued(text, self.language) or intent
         return intent or self._mood_in_words(text) or read_open(text, self.language)
 
@@ -157,7 +160,8 @@ class IntentMatcher:
         found = [(a, evidence(a, self.language)) for a in activities]
         wins = [a for a, kind in found if kind == "win"]
         if wins and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \
-                verb_form(wins[0].split(" ", 1)[0].lower()) == "base":
+                verb_form(wins[0].split(" ", 1)[0].lower()) == "base" and \
+                re.search(lexicon(self.language)["request_signs"], text.lower()):
             return {"activities": wins, "unsure": True}  # "put the radio on": asked, or done?
         if wins:
             return {"activities": wins}
@@ -195,6 +199,16 @@ class IntentMatcher:
         word = str(slots.get("mood_word", "")).lower()
         score = lexicon(self.language)["mood_words"].get(word)
         return {"score": score, "word": word} if score is not None else None
+
+    def _plan(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
+        """The plan's words without 'today' or 'tonight' at their end: the day is its own."""
+        checked = self._text_slot("intention")(slots, text)
+        if checked is None:
+            return None
+        day, rest = take_day(checked["intention"], self.language)
+        if day is not None and day.offset == 0 and rest:
+            checked["intention"] = rest
+        return checked
 
     def _number(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         return {"score": int(slots["score"])}

@@ -41,8 +41,19 @@ def _data(language: str) -> tuple[dict[str, int], dict[str, int], re.Pattern[str
     return words, numbers, rating, mood, compare
 
 
+def _pair(said: str, numbers: dict[str, int], between: str) -> int | None:
+    """Two numbers said as one answer ("between five and six", "six or seven"): the lower."""
+    for found in re.finditer(between, said):
+        low, high = (int(w) if w.isdigit() else numbers.get(w) for w in found.group("low", "high"))
+        if low is not None and high is not None and 0 <= low < high <= 10 and high - low <= 2:
+            return low
+    return None
+
+
 def read_mood(text: str, language: str = "en") -> MoodReading | None:
     said = normalize(text, language).strip(" .!?")
+    said = re.sub(r"\b(\w+)-ish\b", r"\1 ish", said)  # "six-ish"
+    said = re.sub(r"\b(\d+) ?- ?(\d+)\b", r"\1 to \2", said)  # "6-7"
     if not said or len(said.split()) > _MAX_WORDS:
         return None
     words, numbers, rating, mood, compare = _data(language)
@@ -64,13 +75,17 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
               or re.match(spec["rating_after"], said[m.end():])]
     scores = [int(n) if n.isdigit() else numbers[n] for n in (m.group(1) for m in framed)]
     scores = [s for s in scores if 0 <= s <= 10]
+    pair = _pair(said, numbers, spec["between"])
+    if pair is not None:
+        return MoodReading(score=pair)
     if scores:
         return MoodReading(score=scores[-1])  # "yesterday a three, today more like a six"
     named = mood.findall(said) or mood.findall(text.lower())
     opens = re.match(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood.pattern})", said)
     if named and (about_me or opens):
         word = max(named, key=len)
-        if word in spec["discourse"] and not about_me and said != word:
+        if word in spec["discourse"] and not about_me and \
+                re.match(rf"{re.escape(word)}\b(?! ({spec['mood_nouns']})\b)\W*\w", said):
             return None  # "ok hang on", "alright, give me a sec": a word that opens talk
         if re.search(rf"\bnot\s+(\w+\s+)?{re.escape(word)}\b", said):
             return None  # "not grand", "not content at all": not that word's score

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from intents.data import lexicon
-from intents.lemmas import is_word, verb_form
+from intents.lemmas import is_word, participle, verb_form
 
 MAX_CHARACTERS = 2000
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ",
@@ -69,6 +69,15 @@ def _lead_ins(language: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{words})[\s,]+)+(?=i\b)", re.IGNORECASE)
 
 
+# "I'm after ringing her" (Irish English): I have just rung her.
+_AFTER_DOING = re.compile(r"\b(i|we) (?:am|are) (just )?after (\w+ing)\b", re.IGNORECASE)
+
+
+def _have_done(match: re.Match[str]) -> str:
+    done = participle(match.group(3).lower())
+    return f"{match.group(1)} have {match.group(2) or ''}{done}"
+
+
 def tidy(text: str, language: str = "en") -> str:
     """Quotes straightened, fillers and false starts dropped, contractions and spoken
     spellings expanded ("I've" -> "i have", "gonna" -> "going to"), spaces folded; case kept."""
@@ -86,6 +95,7 @@ def tidy(text: str, language: str = "en") -> str:
     text = _G_DROPPED.sub(_restore_g, text)
     text = _BARE_ITS.sub("it is ", text)
     text = _BARE_ILL.sub("i will ", text)
+    text = _AFTER_DOING.sub(_have_done, text)
     text = _STUTTER.sub(lambda m: m.group(1), text)
     text = _lead_ins(language).sub("", text)
     text = re.sub(r"\s+([,.!?;:])", r"\1", text)

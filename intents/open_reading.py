@@ -50,7 +50,7 @@ def _feelings(language: str = "en") -> frozenset[str]:
 @cache
 def _plan_markers(language: str) -> re.Pattern[str]:
     markers = sorted(lexicon(language)["open_reading"]["plan_markers"], key=len, reverse=True)
-    return re.compile(rf"^(?:.*?\b)?(?:{'|'.join(markers)})\s+(.+)$")
+    return re.compile(rf"^(?:.*?\b)?(?:{'|'.join(markers)})\s+(?P<said>.+)$")
 
 
 def read_open(text: str, language: str = "en") -> Intent | None:
@@ -137,8 +137,7 @@ def _lead(tokens: tuple[Token, ...], clause: Clause, language: str) -> Lead | No
         elif tok.word == "have" and i + 1 < clause.end and tokens[i + 1].word == "got" and \
                 not (i + 2 < clause.end and tokens[i + 2].word in words["particles"]):
             return None  # "I've got my kids": having, not doing ("I've got up" is doing)
-        elif tok.word in words["auxiliaries"] and i + 1 < clause.end and \
-                _verb_after(tokens[i + 1], negated or tokens[i + 1].word in words["negations"]):
+        elif tok.word in words["auxiliaries"] and _helps_a_verb(tokens, i, clause, negated):
             pass  # "have taken", "did not go", "had cooked"
         elif _noun_follows(tokens, i, words) and i + 1 < clause.end:
             i += 2 if tokens[i + 1].word in words["determiners"] else 1  # "before my shift"
@@ -153,6 +152,12 @@ def _noun_follows(tokens: tuple[Token, ...], i: int, words: dict[str, frozenset[
     manager had a go' is not one: there the noun is the subject."""
     return tokens[i].word in words["before_a_noun"] or \
         (tokens[i].word == "and" and i > 0 and tokens[i - 1].word == "me")
+
+
+def _helps_a_verb(tokens: tuple[Token, ...], i: int, clause: Clause, negated: bool) -> bool:
+    """Token `i` ('have', 'did') goes with the verb after it ('have just done', 'did not go')."""
+    following = next((t for t in tokens[i + 1:clause.end] if not t.hedge), None)
+    return following is not None and _verb_after(following, negated)
 
 
 def _verb_here(tok: Token, negated: bool) -> bool:
@@ -175,7 +180,9 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
         return None
     found = _plan_markers(language).match(clause.text)
     if found is not None:
-        said = found.group(1)
+        said = found.group("said")
+        if day is None:  # "the goal for tomorrow is to...": the day inside the frame
+            day, _ = take_day(clause.text[:found.start("said")].split(" for ")[-1], language)
     elif clause.tense == "progressive" and day is not None and _ahead(day):
         said = re.sub(r"^.*?\b(?:i|we) (?:am|are) ", "", clause.text)
         first, _, rest = said.partition(" ")

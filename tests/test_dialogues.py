@@ -31,8 +31,15 @@ from tests.conftest import MORNING
 
 HERE = Path(__file__).parent / "understanding"
 TARGETS = yaml.safe_load((HERE / "targets.yaml").read_text(encoding="utf-8"))["dialogues"]
-DIALOGUES = [d for path in sorted((HERE / "dialogues").glob("*.yaml"))
-             for d in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def _dialogues(folder: str) -> tuple[dict, ...]:
+    return tuple(d for path in sorted((HERE / folder).glob("*.yaml"))
+                 for d in yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+DEVELOPMENT, HELD_OUT = "dialogues", "dialogues_heldout"
+SETS = {name: _dialogues(name) for name in (DEVELOPMENT, HELD_OUT)}
 _WORD = re.compile(r"[a-z0-9]+")
 _RATINGS = ("mood_before", "mood_after", "enjoyment", "importance")
 
@@ -66,11 +73,12 @@ def _start(event: str, skill: Skill, now: datetime) -> str:
         intentions = skill.store.intentions_for(now.date())
         if not intentions:
             return "no plan to check in on"
-        ask_checkin(ctx, intentions[-1])
+        reply = ask_checkin(ctx, intentions[-1])
     elif event == "reflection":
-        start_reflection(None, ctx)
+        reply = start_reflection(None, ctx)
     else:
         return f"the companion cannot start '{event}'"
+    ctx.dialogue.remember_reply(reply.text)  # as the day's schedule does when it speaks
     return ""
 
 
@@ -112,8 +120,8 @@ def _broken(expect: dict, skill: Skill, before: list, now: datetime, reply: str)
 
 
 @cache
-def played(index: int) -> Played:
-    dialogue = DIALOGUES[index]
+def played(name: str, index: int) -> Played:
+    dialogue = SETS[name][index]
     store = Store.memory()
     skill = Skill(store, rng=random.Random(5))
     now = MORNING
@@ -139,33 +147,37 @@ def _group(name: str) -> str:
     return name.split(" ", 1)[0]
 
 
-def _table() -> str:
+def _table(name: str) -> str:
+    dialogues = SETS[name]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for i in range(len(DIALOGUES)):
-        result = played(i)
+    for i in range(len(dialogues)):
+        result = played(name, i)
         counts[_group(result.name)][0] += result.right
         counts[_group(result.name)][1] += 1
     rows = [f"  {g:6s} {r:3d}/{t:<3d} {r / t:6.1%}" for g, (r, t) in sorted(counts.items())]
     right = sum(r for r, _ in counts.values())
-    rows.append(f"  {'all':6s} {right:3d}/{len(DIALOGUES):<3d} {right / len(DIALOGUES):6.1%}")
+    rows.append(f"  {'all':6s} {right:3d}/{len(dialogues):<3d} {right / len(dialogues):6.1%}")
     return "\n".join(rows)
 
 
-def _share_right() -> float:
-    return sum(played(i).right for i in range(len(DIALOGUES))) / len(DIALOGUES)
+def _share_right(name: str) -> float:
+    return sum(played(name, i).right for i in range(len(SETS[name]))) / len(SETS[name])
 
 
 def test_there_are_enough_dialogues() -> None:
-    assert len(DIALOGUES) >= 40
-    assert all(2 <= len(d["turns"]) <= 6 for d in DIALOGUES)
+    assert all(len(dialogues) >= 40 for dialogues in SETS.values())
+    assert all(2 <= len(d["turns"]) <= 6 for dialogues in SETS.values() for d in dialogues)
 
 
-def test_dialogues_hold_their_measured_floor(capsys: pytest.CaptureFixture[str]) -> None:
+def test_dialogues_hold_their_measured_floors(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
-        print(f"\nDialogues ({len(DIALOGUES)}):\n{_table()}")
-    assert _share_right() >= TARGETS["floor"]
+        for name, dialogues in SETS.items():
+            print(f"\n{name} ({len(dialogues)}):\n{_table(name)}")
+    assert _share_right(DEVELOPMENT) >= TARGETS["floor"]
+    assert _share_right(HELD_OUT) >= TARGETS["heldout_floor"]
 
 
-@pytest.mark.xfail(strict=True, reason="the target is not met yet; figures in the README")
+@pytest.mark.xfail(strict=True, reason="the targets are not met yet; figures in the README")
 def test_dialogues_meet_the_target() -> None:
-    assert _share_right() >= TARGETS["target"]
+    assert _share_right(DEVELOPMENT) >= TARGETS["target"]
+    assert _share_right(HELD_OUT) >= TARGETS["target"]
