@@ -24,6 +24,12 @@ from voice.whisper_text import collapse_repeats, spoken_text
     ("1,250 steps", "one thousand two hundred fifty steps"),
     ("in 45 minutes", "in forty five minutes"),
     ("no numbers here", "no numbers here"),
+    # Whisper writes "seven thirty" as "730" (heard from espeak-ng and flite voices)
+    ("remind me at 730 to", "remind me at seven thirty to"),
+    ("at 1015 pm", "at ten fifteen pm"),
+    ("at 700 pm", "at seven pm"),
+    ("at 100%", "at one hundred percent"),
+    ("about 200 people", "about two hundred people"),
 ])
 def test_numbers_are_said_in_words(written: str, said: str) -> None:
     assert numbers_in_words(written) == said
@@ -78,6 +84,7 @@ def test_the_text_layer_reads_the_plain_text_as_the_words_said(
     ("remind me at 7:30 p.m.", 19, 30),
     ("remind me at 6:05 in the morning", 6, 5),
     ("remind me at 9 a.m.", 9, 0),
+    ("remind me at 730", 7, 30),
 ])
 def test_times_written_in_digits_are_parsed_from_their_words(written: str, hour: int,
                                                               minute: int) -> None:

@@ -18,6 +18,10 @@ _NUMBER = re.compile(
 )
 
 
+_RUN_TOGETHER = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])(?P<minute>[0-5]\d)\b(?!%)")
+_PART_OF_DAY = re.compile(r"^\s*(?:[ap]\.?\s?m\b)", re.IGNORECASE)
+
+
 @cache
 def _words() -> dict[str, Any]:
     text = resources.files("voice").joinpath("number_words.yaml").read_text(encoding="utf-8")
@@ -84,6 +88,20 @@ def _spoken(match: re.Match[str]) -> str:
     return f" {said} "
 
 
+def _run_together_times(text: str) -> str:
+    """'at 730' and '730 pm' as 'at 7:30' and '7:30 pm'."""
+    cues = set(_words()["before_a_time"])
+
+    def time_of_day(match: re.Match[str]) -> str:
+        before = text[: match.start()].split()
+        cued = bool(before) and before[-1].lower() in cues and match["minute"] != "00"
+        if cued or _PART_OF_DAY.match(text[match.end():]):
+            return f"{match['hour']}:{match['minute']}"
+        return match[0]
+
+    return _RUN_TOGETHER.sub(time_of_day, text)
+
+
 def numbers_in_words(text: str) -> str:
     """Every number written in digits said in words; other text as it was."""
-    return " ".join(_NUMBER.sub(_spoken, text).split())
+    return " ".join(_NUMBER.sub(_spoken, _run_together_times(text)).split())
