@@ -66,7 +66,8 @@ def build_recognizer(
     wildcard_values: Phrases | None = None,
     understood: Callable[[str], bool] | None = None,
 ) -> Recognizer:
-    """The grammar built from `intents` first, the engine's general model as the fallback.
+    """The grammar built from `intents` first, the engine's general model as the fallback;
+    Whisper alone hears everything, and the templates read its text afterwards.
 
     `wildcard_values` puts known phrases for open slots ("I {activity}") into the grammar;
     `understood` says whether a reading is a whole sentence (default: a template matches).
