@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -83,6 +84,9 @@ def model_install(args: argparse.Namespace, app: App) -> int:
         raise UserError(str(error), EXIT_DATA) from error
     print(f"Installed {model.name} ({model.size_bytes / 1e6:.0f} MB) in {model.path}. "
           "It is used from the next start (engine = \"auto\").")
+    if whisper and importlib.util.find_spec("faster_whisper") is None:
+        print("faster-whisper is not installed, and Whisper needs it: run "
+              "`pip install 'smallwins[whisper]'` before the next start.", file=sys.stderr)
     return 0
 
 
