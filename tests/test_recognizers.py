@@ -175,8 +175,8 @@ def test_auto_is_vosk_once_a_model_is_installed(tmp_path: Path) -> None:
 
 
 def test_unknown_engine_and_missing_vosk_model(tmp_path: Path, intents: Intents) -> None:
-    with pytest.raises(RecognizerError, match="Unknown speech engine 'whisper'"):
-        choose_engine(Settings(engine="whisper"), paths_in(tmp_path))
+    with pytest.raises(RecognizerError, match="Unknown speech engine 'kaldi'"):
+        choose_engine(Settings(engine="kaldi"), paths_in(tmp_path))
     with pytest.raises(RecognizerError, match="smallwins model install"):
         build_recognizer(Settings(engine="vosk"), paths_in(tmp_path), intents)
 

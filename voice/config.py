@@ -43,7 +43,7 @@ class Settings:
     locale: str = "US"  # helpline region: US, UK, IE, or anything else for findahelpline.com
     speech_rate: int = 150  # words per minute; calm and steady
     voice: str = ""  # espeak-ng voice id; empty for the system default
-    engine: str = "auto"  # auto (Vosk when a model is installed), pocketsphinx, vosk
+    engine: str = "auto"  # auto, pocketsphinx, vosk, whisper, whisper+grammar
     wake_word: str = "alexa"
     input_device: str = ""
     crisis_cooldown_minutes: int = 120

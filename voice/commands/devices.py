@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
+from voice import vosk_models, whisper_models
 from voice.app import EXIT_DATA, EXIT_UNAVAILABLE, App, UserError
 from voice.audio import AudioError, list_devices
-from voice.vosk_models import (
-    DEFAULT_MODEL,
-    ModelError,
-    install_from_path,
-    install_from_url,
-    list_models,
-    remove_model,
-)
+from voice.vosk_models import DEFAULT_MODEL, ModelError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("devices", help="list the microphones that can be used")
     p.set_defaults(func=devices)
 
-    p = sub.add_parser("model", help="install, list or remove Vosk speech models")
+    p = sub.add_parser("model", help="install, list or remove speech models (Whisper, Vosk)")
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    whisper = ", ".join(whisper_models.catalogue())
     install = actions.add_parser(
-        "install", help=f"install {DEFAULT_MODEL} (about 40 MB), or a model you already have")
+        "install", help=f"install a Whisper model ({whisper}), Vosk's {DEFAULT_MODEL} "
+        "(about 40 MB, the default), or a model you already have")
+    install.add_argument("name", nargs="?", default=DEFAULT_MODEL,
+                         help=f"{whisper}, or a Vosk model (default {DEFAULT_MODEL})")
     install.add_argument("--from", dest="source", type=Path, metavar="PATH",
-                         help="a model zip or folder on disk instead of downloading")
+                         help="a model folder (or a Vosk zip) on disk instead of downloading")
     install.set_defaults(func=model_install)
     actions.add_parser("list", help="installed models").set_defaults(func=model_list)
     remove = actions.add_parser("remove", help="delete an installed model")
@@ -62,33 +61,51 @@ def _progress(done: int, total: int | None) -> None:
 
 
 def model_install(args: argparse.Namespace, app: App) -> int:
+    whisper = args.name in whisper_models.catalogue()
     try:
-        if args.source is not None:
-            model = install_from_path(app.paths, args.source)
-        else:
-            print(f"Downloading {DEFAULT_MODEL} ...", file=sys.stderr)
-            model = install_from_url(app.paths, progress=_progress)
+        if args.source is not None and whisper:
+            model = whisper_models.install_from_path(app.paths, args.source, args.name)
+        elif args.source is not None:
+            model = vosk_models.install_from_path(app.paths, args.source)
+        elif whisper:
+            print(f"Downloading {args.name} ...", file=sys.stderr)
+            model = whisper_models.install_from_url(app.paths, args.name, progress=_progress)
             print(file=sys.stderr)
+        elif args.name == DEFAULT_MODEL:
+            print(f"Downloading {DEFAULT_MODEL} ...", file=sys.stderr)
+            model = vosk_models.install_from_url(app.paths, progress=_progress)
+            print(file=sys.stderr)
+        else:
+            raise ModelError(
+                f"No model called '{args.name}' can be downloaded; choose one of "
+                f"{', '.join([*whisper_models.catalogue(), DEFAULT_MODEL])}, or install a "
+                "Vosk model you already have with --from PATH.")
     except ModelError as error:
         raise UserError(str(error), EXIT_DATA) from error
     print(f"Installed {model.name} ({model.size_bytes / 1e6:.0f} MB) in {model.path}. "
           "It is used from the next start (engine = \"auto\").")
+    if whisper and importlib.util.find_spec("faster_whisper") is None:
+        print("faster-whisper is not installed, and Whisper needs it: run "
+              "`pip install 'smallwins[whisper]'` before the next start.", file=sys.stderr)
     return 0
 
 
 def model_list(args: argparse.Namespace, app: App) -> int:
-    models = list_models(app.paths)
-    if not models:
-        print("No Vosk model is installed; the embedded PocketSphinx model is used. "
-              "Run `smallwins model install` for Vosk.")
-    for model in models:
-        print(f"{model.name}  {model.size_bytes / 1e6:.0f} MB  {model.path}")
+    kinds = (("Whisper", whisper_models.list_models(app.paths)),
+             ("Vosk", vosk_models.list_models(app.paths)))
+    if not any(models for _, models in kinds):
+        print("No speech model is installed; the embedded PocketSphinx model is used. "
+              "Run `smallwins model install whisper-tiny.en` for Whisper.")
+    for kind, models in kinds:
+        for model in models:
+            print(f"{model.name}  {kind}  {model.size_bytes / 1e6:.0f} MB  {model.path}")
     return 0
 
 
 def model_remove(args: argparse.Namespace, app: App) -> int:
+    kind = whisper_models if args.name in whisper_models.catalogue() else vosk_models
     try:
-        folder = remove_model(app.paths, args.name)
+        folder = kind.remove_model(app.paths, args.name)
     except ModelError as error:
         raise UserError(str(error), EXIT_DATA) from error
     print(f"Removed {folder}")
