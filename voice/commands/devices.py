@@ -23,8 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     install = actions.add_parser(
         "install", help=f"install a Whisper model ({whisper}), Vosk's {DEFAULT_MODEL} "
         "(about 40 MB, the default), or a model you already have")
+    about = "; ".join(f"{n}: {e.about}" for n, e in whisper_models.catalogue().items())
     install.add_argument("name", nargs="?", default=DEFAULT_MODEL,
-                         help=f"{whisper}, or a Vosk model (default {DEFAULT_MODEL})")
+                         help=f"{about}; or a Vosk model (default {DEFAULT_MODEL})")
     install.add_argument("--from", dest="source", type=Path, metavar="PATH",
                          help="a model folder (or a Vosk zip) on disk instead of downloading")
     install.set_defaults(func=model_install)

@@ -42,8 +42,10 @@ AUTO_WHISPER = "whisper"
 
 
 def choose_engine(settings: Settings, paths: Paths) -> str:
-    """`auto` is Whisper when a Whisper model is installed, else Vosk when a Vosk model is,
-    else PocketSphinx."""
+    """`auto` is Whisper when a Whisper model is installed and faster-whisper can run it,
+    else Vosk when a Vosk model is, else PocketSphinx."""
+    from importlib.util import find_spec
+
     from voice import vosk_models, whisper_models
 
     engine = settings.engine.strip().lower()
@@ -52,7 +54,7 @@ def choose_engine(settings: Settings, paths: Paths) -> str:
             f"Unknown speech engine '{settings.engine}'; choose one of {', '.join(ENGINES)}."
         )
     if engine == "auto":
-        if whisper_models.find_model(paths) is not None:
+        if whisper_models.find_model(paths) is not None and find_spec("faster_whisper"):
             return AUTO_WHISPER
         return "vosk" if vosk_models.find_model(paths) is not None else "pocketsphinx"
     return engine
