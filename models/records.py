@@ -24,7 +24,7 @@ class Intention:
     text: str
     day: date
     created_at: datetime
-    status: str = "open"  # open | done | not_done | dropped
+    status: str = "open"  # open | done | partial (a start made) | not_done | dropped
     id: int | None = None
 
 

@@ -46,7 +46,7 @@ def list_intentions(intent: Intent | None, ctx: Context) -> Reply:
     if not intentions:
         return Reply(ctx.replies.text("Intentions", "list_none"))
     open_ones = [i.text for i in intentions if i.status in ("open", "not_done")]
-    done = [i.text for i in intentions if i.status == "done"]
+    done = [i.text for i in intentions if i.status in ("done", "partial")]
     parts = []
     if open_ones:
         parts.append(ctx.replies.text("Intentions", "list", intentions=spoken_list(open_ones)))
