@@ -86,7 +86,4 @@ def past_of(word: str) -> str:
 
 def simple_past(word: str) -> str:
     """'drunk' -> 'drank', 'swept' -> 'swept'; a word that is not a participle as given."""
-    if verb_form(word) != "participle":
-        return word
-    forms = getAllInflections(lemma(word), upos="VERB").get("VBD", ())
-    return forms[0] if forms else word
+    return past_of(word) if verb_form(word) == "participle" else word

@@ -9,10 +9,10 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from models.files import private_folder, private_tree
+from voice.model_folders import InstalledModel, folder_size, installed, preferred
 from voice.paths import Paths
 
 DEFAULT_MODEL = "vosk-model-small-en-us-0.15"
@@ -28,38 +28,18 @@ class ModelError(Exception):
     """A model cannot be installed, found or removed; the message says what to do."""
 
 
-@dataclass(frozen=True)
-class InstalledModel:
-    """A model folder in the models folder."""
-
-    name: str
-    path: Path
-    size_bytes: int
-
-
 def models_dir(paths: Paths) -> Path:
     return paths.models_dir / "vosk"
 
 
 def list_models(paths: Paths) -> list[InstalledModel]:
     """Installed models that look complete, by name."""
-    root = models_dir(paths)
-    if not root.is_dir():
-        return []
-    return [
-        InstalledModel(folder.name, folder, _size(folder))
-        for folder in sorted(root.iterdir())
-        if folder.is_dir() and not folder.name.startswith(".") and not _missing_parts(folder)
-    ]
+    return installed(models_dir(paths), lambda folder: not _missing_parts(folder))
 
 
 def find_model(paths: Paths) -> Path | None:
     """The model to use: the default English one when installed, else the first installed."""
-    models = list_models(paths)
-    for model in models:
-        if model.name == DEFAULT_MODEL:
-            return model.path
-    return models[0].path if models else None
+    return preferred(list_models(paths), DEFAULT_MODEL)
 
 
 def check_model_folder(folder: Path) -> None:
@@ -177,7 +157,7 @@ def _move_into_place(paths: Paths, folder: Path, name: str, copy: bool = False) 
     else:
         shutil.move(str(folder), str(final))
     private_tree(final)
-    return InstalledModel(name, final, _size(final))
+    return InstalledModel(name, final, folder_size(final))
 
 
 def _staging_root(paths: Paths) -> Path:
@@ -198,5 +178,3 @@ def _model_name(source: Path) -> str:
     return source.name.removesuffix(".zip") or "model"
 
 
-def _size(folder: Path) -> int:
-    return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file())

@@ -22,8 +22,9 @@ from typing import BinaryIO
 import yaml
 
 from models.files import private_folder, private_tree
+from voice.model_folders import InstalledModel, folder_size, installed, preferred
 from voice.paths import Paths
-from voice.vosk_models import InstalledModel, ModelError, Progress
+from voice.vosk_models import ModelError, Progress
 
 DEFAULT_MODEL = "whisper-tiny.en"
 BLOCK = 1 << 16
@@ -75,24 +76,14 @@ def models_dir(paths: Paths) -> Path:
 
 def list_models(paths: Paths) -> list[InstalledModel]:
     """Installed models whose files are all there, by name."""
-    root = models_dir(paths)
-    if not root.is_dir():
-        return []
-    return [
-        InstalledModel(folder.name, folder, _size(folder))
-        for folder in sorted(root.iterdir())
-        if folder.is_dir() and not folder.name.startswith(".") and folder.name in catalogue()
-        and not _missing_files(folder, catalogue()[folder.name])
-    ]
+    known = catalogue()
+    return installed(models_dir(paths), lambda folder: folder.name in known
+                     and not _missing_files(folder, known[folder.name]))
 
 
 def find_model(paths: Paths) -> Path | None:
     """The model to use: the default one when installed, else the first installed."""
-    models = list_models(paths)
-    for model in models:
-        if model.name == DEFAULT_MODEL:
-            return model.path
-    return models[0].path if models else None
+    return preferred(list_models(paths), DEFAULT_MODEL)
 
 
 def install_from_path(paths: Paths, source: Path, name: str = DEFAULT_MODEL) -> InstalledModel:
@@ -183,7 +174,7 @@ def _install(paths: Paths, wanted: CatalogueEntry, write: Writer, origin: str,
             done += size
         private_tree(folder)
         folder.rename(final)  # same disk: the model appears whole or not at all
-    return InstalledModel(wanted.name, final, _size(final))
+    return InstalledModel(wanted.name, final, folder_size(final))
 
 
 def _copy(source: BinaryIO, out: BinaryIO, progress: Progress | None) -> str:
@@ -202,5 +193,3 @@ def _missing_files(folder: Path, wanted: CatalogueEntry) -> list[str]:
     return [file.name for file in wanted.files if not (folder / file.name).is_file()]
 
 
-def _size(folder: Path) -> int:
-    return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file())
