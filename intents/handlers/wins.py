@@ -122,7 +122,9 @@ def undo(intent: Intent, ctx: Context) -> Reply:
             "Undo", "removed_wins", activities=spoken_list([w.activity for w in undone.wins])))
     if undone.texts:
         return Reply(ctx.replies.text("Undo", "removed_other", what=spoken_list(undone.texts)))
-    return Reply(ctx.replies.text("Undo", f"removed_{undone.kind}"))
+    # Moods and reflections are the entries with no words to read back.
+    return Reply(ctx.replies.text(
+        "Undo", "removed_mood" if undone.kind == "mood" else "removed_reflection"))
 
 
 def life_area(said: str) -> str:
