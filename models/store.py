@@ -32,6 +32,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 SNOOZE_PREFIX = "snooze:"
 UNDOABLE_TABLES = ("wins", "intentions", "moods", "reflections", "notes", "reminders")
+# The entries a person may correct or remove by number, and the column that holds their words.
+EDITABLE_COLUMNS = {"wins": "activity", "intentions": "text", "notes": "text", "moods": "score"}
 
 
 @dataclass(frozen=True)
@@ -378,6 +380,21 @@ class Store:
             Note(text=r["text"], at=_dt(r["at"]), id=r["id"])
             for r in self._query("SELECT * FROM notes ORDER BY at, id")
         ]
+
+    # --- any entry, by number ----------------------------------------------------------------
+
+    def edit_entry(self, table: str, entry_id: int, value: str | int) -> bool:
+        """Whether the entry of `table` numbered `entry_id` was there to take the new value."""
+        column = EDITABLE_COLUMNS[table]
+        cursor = self._execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (value, entry_id))
+        return cursor.rowcount == 1
+
+    def remove_entry(self, table: str, entry_id: int) -> bool:
+        """Whether the entry of `table` numbered `entry_id` was there to remove."""
+        if table not in EDITABLE_COLUMNS:
+            raise ValueError(f"entries of {table} are not removed by number")
+        cursor = self._execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
+        return cursor.rowcount == 1
 
     # --- reminders ------------------------------------------------------------------------
 

@@ -1,27 +1,17 @@
-"""`smallwins wins`, `export`, `backup` and `delete-everything`: seeing and owning the history."""
+"""`smallwins export`, `backup` and `delete-everything`: owning the whole history."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from intents.handlers.context import period_span
 from models.export import export_text
 from voice.actions import backup_history, delete_everything, export_history
 from voice.app import EXIT_USAGE, App, UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("wins", help="list logged wins")
-    span = p.add_mutually_exclusive_group()
-    for period, label in (("today", "today's"), ("week", "the last 7 days'"), ("all", "every")):
-        span.add_argument(f"--{period}", dest="period", action="store_const", const=period,
-                          help=f"{label} wins")
-    p.add_argument("--json", action="store_true", help="print JSON, one object per win")
-    p.set_defaults(func=list_wins, period="week")
-
     p = sub.add_parser("export", help="write the whole history to a JSON or CSV file")
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("-o", "--output", type=Path,
@@ -36,25 +26,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="delete every file Small Wins wrote, and say what was removed")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(func=delete)
-
-
-def list_wins(args: argparse.Namespace, app: App) -> int:
-    start, end = period_span(args.period, app.clock())
-    wins = app.store().wins_between(start, end)
-    if args.json:
-        for win in wins:
-            print(json.dumps({
-                "id": win.id, "at": win.at.isoformat(), "activity": win.activity,
-                "area": win.area, "mood_before": win.mood_before, "mood_after": win.mood_after,
-                "enjoyment": win.enjoyment, "importance": win.importance,
-            }, ensure_ascii=False))
-        return 0
-    if not wins:
-        print("No wins logged in this span yet. Any small thing counts.")
-    for win in wins:
-        area = f"  [{win.area}]" if win.area else ""
-        print(f"{win.at:%a %d %b %H:%M}  {win.activity}{area}")
-    return 0
 
 
 def export(args: argparse.Namespace, app: App) -> int:

@@ -8,12 +8,12 @@ from dataclasses import asdict
 
 from intents.handlers.routines import find_routine
 from intents.ladder import KINDS
-from intents.safety import Safety, SafetyScreen
-from intents.veto import carries_risk, routine_words
+from intents.veto import routine_words
 from models.records import Routine
 from models.store import Store
 from voice.agenda import routine_line
-from voice.app import EXIT_DATA, EXIT_USAGE, App, UserError
+from voice.app import EXIT_USAGE, App, UserError
+from voice.commands.screened import refuse_risk
 from voice.config import is_clock_time
 
 SEED_FIELDS = {"task", "cue", "completion", "celebration", "kind"}
@@ -82,11 +82,7 @@ def add(args: argparse.Namespace, app: App) -> int:
     words = routine_words(Routine(task=parts["task"],
                                   completion=parts.get("completion", args.completion),
                                   celebration=parts.get("celebration", args.celebration)))
-    screen = SafetyScreen.load().screen(words)
-    if carries_risk(screen):
-        if screen.level is not Safety.NONE:
-            print(app.skill(Store.memory()).crisis_reply(screen).text, flush=True)
-        raise UserError("That routine was not added.", EXIT_DATA)
+    refuse_risk(app, words, "That routine was not added.")
     store = app.store()
     before = _lookup(store, after) if after else None
     routine = store.add_routine(Routine(
