@@ -70,9 +70,12 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
                 change = 0  # "no better than yesterday": the same, not a step up
             return MoodReading(compared_with=day, change=change)
     about_me = bool(re.search(rf"\b(?:{'|'.join(spec['about_me'])})\b", said))
+    short = len(said.split()) <= 3
+    at_end = about_me or len(said.split()) <= spec["rating_at_end_words"]
     framed = [m for m in rating.finditer(said)
-              if len(said.split()) <= 3 or re.search(spec["rating_before"], said[:m.start()])
-              or re.match(spec["rating_after"], said[m.end():])]
+              if short or re.search(spec["rating_before"], said[:m.start()])
+              or re.match(spec["rating_after"], said[m.end():])
+              or (at_end and not said[m.end():].strip() and m.group(1) != "one")]
     scores = [int(n) if n.isdigit() else numbers[n] for n in (m.group(1) for m in framed)]
     scores = [s for s in scores if 0 <= s <= 10]
     pair = _pair(said, numbers, spec["between"])

@@ -52,7 +52,7 @@ def _leaning(intent: Intent | None, screen: Screen) -> bool:
 class SkillOptions:
     locale: str = "US"
     crisis_cooldown_minutes: int = 120
-    ask_followups: bool = True
+    followups: str = "few"  # few, all or none: see FOLLOWUPS
     language: str = "en"
 
 
@@ -88,7 +88,7 @@ class Skill:
             helpline=self.helpline(),
             utterance=utterance,
             recent_crisis=last is not None and now - last.at < cooldown,
-            ask_followups=self.options.ask_followups,
+            followups=self.options.followups,
         )
 
     def helpline(self) -> Helpline:

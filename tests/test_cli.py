@@ -187,6 +187,7 @@ BROKEN_SETTINGS = {
     "a cooldown that is true or false": "crisis_cooldown_minutes = true\n",
     "a quiet hour that is a number": "quiet_start = 2200\n",
     "a snooze out of range": "snooze_minutes = 0\n",
+    "follow-ups that are not a choice": 'followups = "some"\n',
     "an unknown job": '[jobs.lunch]\nat = "12:30"\n',
     "a weekday that is not one": '[jobs.weekly]\nday = "someday"\n',
 }
@@ -213,6 +214,13 @@ def test_a_crisis_line_gets_helplines_whatever_is_wrong_with_the_settings(
     assert _has_every_number(result.stdout.decode()), result.stdout
     assert result.returncode == 65 and b"config.toml" in result.stderr
     assert b"Traceback" not in result.stderr
+
+
+def test_follow_ups_follow_the_setting(home: Path) -> None:
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text('followups = "none"\n')
+    result = run("text", "I watered the plant", env_home=home)
+    assert result.returncode == 0 and b"?" not in result.stdout, result.stdout
 
 
 @pytest.mark.parametrize("broken", list(BROKEN_SETTINGS))

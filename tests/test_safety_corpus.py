@@ -2,8 +2,9 @@
 
 `intents/safety/examples/en/` is the development corpus the screen was built against,
 written by kind by people who had not read the rules; the resemblance check compares with it.
-`tests/safety/heldout/` was written apart and is only measured here, never used to write a
-rule or as an example.
+`tests/safety/development/` holds sets written the same way whose misses were mended but which
+the check does not learn from. `tests/safety/heldout/` was written apart and is only measured
+here, never used to write a rule or as an example.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def _lines(folder: Path) -> list[Line]:
 
 EXAMPLES = _lines(DATA_ROOT / "safety" / "examples" / "en")
 CORPUS = [line for line in EXAMPLES if line.source not in KINDS["examples_only"]]
+DEVELOPMENT = _lines(HERE / "development")
 HELDOUT = _lines(HERE / "heldout")
 HELDOUT_FLOOR = 0.955  # measured 0.960 (790 of 823) over the three sets: a loss fails
 
@@ -102,6 +104,19 @@ def test_examples_the_rules_were_not_built_on_hold_their_floor(
     with capsys.disabled():
         print(f"\n{source} (examples only), {len(lines)} lines:\n{_table(lines)}")
     assert 1 - len(_missed(lines)) / len(risk) >= KINDS["examples_only"][source]
+
+
+@pytest.mark.parametrize("source", sorted(KINDS["development"]))
+def test_development_sets_hold_their_floor(source: str, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [line for line in DEVELOPMENT if line.source == source]
+    risk = [line for line in lines if line.kind in RISK]
+    with capsys.disabled():
+        print(f"\n{source} (development), {len(lines)} lines:\n{_table(lines)}")
+    assert 1 - len(_missed(lines)) / len(risk) >= KINDS["development"][source]
+
+
+def test_no_risk_line_of_the_development_sets_is_stored_or_praised() -> None:
+    assert _reached_storage([line for line in DEVELOPMENT if line.kind in RISK]) == []
 
 
 def test_idioms_rarely_raise_a_false_alarm() -> None:

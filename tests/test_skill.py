@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from intents.handlers.intentions import ask_checkin
-from intents.skill import Skill
+from intents.skill import Skill, SkillOptions
 from models.records import Win
 from models.store import Store
 from tests.conftest import MORNING
@@ -22,7 +22,20 @@ def test_win_is_confirmed_in_first_person_past_tense(skill: Skill) -> None:
     assert "Logged: watered the plant." in reply
 
 
-def test_follow_up_ratings_are_each_skippable(skill: Skill, store: Store) -> None:
+def test_follow_ups_are_before_and_after_by_default(skill: Skill, store: Store) -> None:
+    replies = talk(skill, "I watered the plant", "3", "six")
+    assert "before" in replies[0] and "now" in replies[1] and "Saved" in replies[2]
+    [win] = store.all_wins()
+    assert (win.mood_before, win.mood_after, win.enjoyment, win.importance) == (3, 6, None, None)
+
+
+def test_no_follow_ups_when_the_setting_says_none(store: Store) -> None:
+    [reply] = talk(Skill(store, SkillOptions(followups="none")), "I watered the plant")
+    assert "Logged: watered the plant." in reply and "?" not in reply
+
+
+def test_follow_up_ratings_are_each_skippable(store: Store) -> None:
+    skill = Skill(store, SkillOptions(followups="all"))
     replies = talk(skill, "I watered the plant", "3", "skip", "seven", "about an 8")
     assert "before" in replies[0] and "now" in replies[1] and "enjoy" in replies[2]
     assert "matter" in replies[3] and "Saved" in replies[4]

@@ -70,6 +70,7 @@ class App:
         return SkillOptions(
             locale=self.settings.locale,
             crisis_cooldown_minutes=self.settings.crisis_cooldown_minutes,
+            followups=self.settings.followups,
         )
 
     def sentence_files(self) -> list[Path]:

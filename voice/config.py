@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from intents.handlers.wins import FOLLOWUPS
 from models.errors import translate_error
 from models.files import private_folder, write_atomically
 from voice.paths import Paths
@@ -50,6 +51,7 @@ class Settings:
     quiet_start: str = "22:00"
     quiet_end: str = "08:00"
     snooze_minutes: int = 30  # how long "later" waits, when no time is said
+    followups: str = "few"  # ratings after a win: few (before and after), all, or none
     jobs: dict[str, Job] = field(default_factory=_default_jobs)
 
 
@@ -127,6 +129,8 @@ def settings_problem(settings: Settings) -> str | None:
             return f"jobs.{name}.day = {job.day!r} is not a weekday; use one of {days}."
     if not isinstance(settings.snooze_minutes, int) or not 1 <= settings.snooze_minutes <= 180:
         return f"snooze_minutes = {settings.snooze_minutes!r}; use a whole number from 1 to 180."
+    if settings.followups not in FOLLOWUPS:
+        return f"followups = {settings.followups!r}; use one of {', '.join(map(repr, FOLLOWUPS))}."
     return None
 
 

@@ -26,7 +26,7 @@ class Context:
     helpline: Helpline
     utterance: str = ""
     recent_crisis: bool = False  # within the quiet time after a crisis or check-in reply
-    ask_followups: bool = True
+    followups: str = "few"  # which ratings follow a win: few, all or none
     caution: bool = False  # the words name a means of harm, though the screen found no risk
 
     @property

@@ -12,7 +12,11 @@ from intents.spoken_day import SpokenDay
 from intents.values import Intent, Reply
 from models.records import Win
 
-FOLLOWUPS = ("mood_before", "mood_after", "enjoyment", "importance")
+# The ratings asked after a win, by the `followups` setting. "few" asks the two the weekly look
+# back uses to link what was done to mood; "all" adds enjoyment and importance.
+FOLLOWUPS = {"few": ("mood_before", "mood_after"),
+             "all": ("mood_before", "mood_after", "enjoyment", "importance"),
+             "none": ()}
 
 
 def log_win(intent: Intent, ctx: Context) -> Reply:
@@ -59,9 +63,10 @@ def confirm_wins(ctx: Context, activities: list[str], win_ids: list[int]) -> Rep
         text = ctx.replies.text(
             "LogWin", f"{plain}several", count=len(activities), activities=spoken_list(activities)
         )
-    if not ctx.ask_followups or not ctx.cheerful:
+    asked = FOLLOWUPS[ctx.followups]
+    if not asked or not ctx.cheerful:
         return Reply(text)
-    ctx.dialogue.ask("followup", win_ids=win_ids, remaining=list(FOLLOWUPS))
+    ctx.dialogue.ask("followup", win_ids=win_ids, remaining=list(asked))
     return Reply(f"{text} {ctx.replies.text('LogWin', 'followup_first')}", expects_answer=True)
 
 
