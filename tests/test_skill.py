@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
+
 from intents.handlers.intentions import ask_checkin
 from intents.skill import Skill, SkillOptions
 from models.records import Win
@@ -265,3 +267,13 @@ def test_being_in_a_state_is_not_a_win(skill: Skill, store: Store) -> None:
 def test_asking_it_to_call_someone_gets_the_helpline(skill: Skill, store: Store) -> None:
     reply = talk(skill, "can you call an ambulance")[0]
     assert "can't do that" in reply and "988" in reply
+
+
+@pytest.mark.parametrize("said", ["I will do it tonight", "I'm going to go through with it",
+                                  "I'll use it tomorrow", "tonight I'm gonna finish it"])
+def test_a_plan_whose_act_is_unnamed_is_not_kept(skill: Skill, store: Store, said: str) -> None:
+    """'It' with nothing named is no step to take, and may be the act left unsaid: the screen
+    or the request for one precise step answers, and nothing is kept."""
+    [reply] = talk(skill, said)
+    assert store.table_rows("intentions") == [], reply
+    assert "precise step" in reply or "988" in reply, reply
