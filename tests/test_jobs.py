@@ -54,7 +54,7 @@ def test_check_in_no_is_forgiving_and_offers_a_smaller_step(store: Store, skill:
     assert "smaller" in reply.text and reply.expects_answer
     assert store.all_wins() == []
     smaller = skill.handle("yes", TUESDAY + timedelta(seconds=40)).reply.text
-    assert "two minutes of: stand by the window" in smaller
+    assert "stand by the window for two minutes" in smaller
 
 
 def test_check_in_has_nothing_to_say_when_nothing_is_open(store: Store, skill: Skill) -> None:

@@ -86,7 +86,10 @@ def test_intention_check_in_no_is_forgiving_and_offers_a_smaller_step(skill: Ski
     no = skill.handle("no", later).reply.text
     assert "okay" in no.lower() and "smaller" in no
     yes = skill.handle("yes", later + timedelta(seconds=5)).reply.text
-    assert "two minutes of: call my sister" in yes
+    assert "call my sister for two minutes" in yes
+    smaller = store.intentions_for(MORNING.date())[1]
+    check = ask_checkin(skill.context(later + timedelta(hours=2)), smaller)
+    assert check.text == "Earlier you planned to call my sister for two minutes. Did it happen?"
     assert [i.status for i in store.intentions_for(MORNING.date())] == ["not_done", "open"]
     assert store.all_wins() == []
 

@@ -103,6 +103,6 @@ def answer_smaller_step(intent: Intent | None, ctx: Context, data: dict) -> Repl
         return None
     if not said:
         return Reply(ctx.replies.text("Intentions", "smaller_declined"))
-    smaller = f"two minutes of: {data['text']}"
+    smaller = ctx.replies.text("Intentions", "smaller_step", plan=data["text"])
     ctx.store.add_intention(Intention(text=smaller, day=ctx.today, created_at=ctx.now))
     return Reply(ctx.replies.text("Intentions", "smaller_set", intention=smaller))
