@@ -11,7 +11,7 @@ from pathlib import Path
 
 from intents.dialogue import Dialogue, Pending
 from intents.handlers import ANSWERS, COMMANDS, FREE_TEXT, HANDLERS
-from intents.handlers.context import Context, Helpline
+from intents.handlers.context import Context, Helpline, helpline_of
 from intents.handlers.support import custom_intent, help_reply, not_understood, welcome_back_due
 from intents.matcher import IntentMatcher
 from intents.normalize import MAX_CHARACTERS
@@ -50,7 +50,7 @@ def _leaning(intent: Intent | None, screen: Screen) -> bool:
 
 @dataclass(frozen=True)
 class SkillOptions:
-    locale: str = "US"
+    locale: str = ""  # no region chosen: every emergency number
     crisis_cooldown_minutes: int = 120
     followups: str = "few"  # few, all or none: see FOLLOWUPS
     language: str = "en"
@@ -92,12 +92,7 @@ class Skill:
         )
 
     def helpline(self) -> Helpline:
-        """The region's helpline; a region that is not a word gets every emergency number."""
-        lines = self.replies.data("Safety", "helplines")
-        locale = self.options.locale
-        entry = lines.get(locale.upper(), lines["other"]) if isinstance(locale, str) and locale \
-            else lines["unknown"]
-        return Helpline(line=entry["line"], emergency=entry["emergency"])
+        return helpline_of(self.options.locale, self.replies)
 
     def understand(self, text: str) -> tuple[Screen, Intent | None]:
         """Screen, then match what passed the screen; nothing is stored."""

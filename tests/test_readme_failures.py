@@ -116,6 +116,15 @@ def speaker_fails(home: Path, request: pytest.FixtureRequest) -> Result:
     return run("text", "--speak", "I want to kill myself", env_home=home)
 
 
+def after_a_win(*args: str) -> Case:
+    """A case: these words for the command line, once a first win (number 1) is logged."""
+    def case(home: Path, request: pytest.FixtureRequest) -> Result:
+        run("text", "I fed the cat", env_home=home)
+        return run(*args, env_home=home)
+
+    return case
+
+
 CASES: dict[str, Case] = {
     "a database file that is not a database": not_a_database,
     "a database another program is writing": locked,
@@ -136,6 +145,11 @@ CASES: dict[str, Case] = {
     "a recording longer than 30 s given to `listen`": too_long,
     "no microphone for `run`": no_microphone,
     "a speaker that fails for `text --speak`": speaker_fails,
+    "`wins edit 99 ...` (or `delete`) for a number that is not there":
+        after_a_win("wins", "edit", "99", "fed the dog"),
+    "`moods edit ID 11`": saying("moods", "edit", "1", "11"),
+    "`wins edit ID` with words of risk": after_a_win("wins", "edit", "1", "took all my pills"),
+    "`setup` with no terminal to ask in and no `--region`": saying("setup"),
     "`delete-everything` with no terminal to ask in": saying("delete-everything"),
 }
 

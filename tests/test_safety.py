@@ -106,9 +106,15 @@ def test_win_with_crisis_language_is_not_celebrated_or_stored(skill: Skill, stor
     assert not _forbidden(turn.reply.text, EXPECTED["crisis_forbidden"])
 
 
-def test_imminent_danger_leads_with_the_emergency_number(skill: Skill) -> None:
+def test_imminent_danger_leads_with_the_emergency_number(store: Store) -> None:
+    us = Skill(store, SkillOptions(locale="US"), rng=random.Random(1))
+    assert us.handle("I took all my pills", MORNING).reply.text.startswith("Please call 911 now")
+
+
+def test_with_no_region_chosen_every_emergency_number_comes_first(skill: Skill) -> None:
     text = skill.handle("I took all my pills", MORNING).reply.text
-    assert text.startswith("Please call 911 now")
+    first = text.split(" now")[0]
+    assert first.startswith("Please call") and all(n in first for n in ("911", "999", "112"))
 
 
 @pytest.mark.parametrize(

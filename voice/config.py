@@ -41,7 +41,7 @@ def _default_jobs() -> dict[str, Job]:
 
 @dataclass(frozen=True)
 class Settings:
-    locale: str = "US"  # helpline region: US, UK, IE, or anything else for findahelpline.com
+    locale: str = ""  # helpline region: US, UK, IE or other; unset gives every number
     speech_rate: int = 150  # words per minute; calm and steady
     voice: str = ""  # espeak-ng voice id; empty for the system default
     engine: str = "auto"  # auto, pocketsphinx, vosk, whisper, whisper+grammar

@@ -17,6 +17,15 @@ class Helpline:
     emergency: str
 
 
+def helpline_of(locale: str, replies: Replies) -> Helpline:
+    """The region's helpline; no region chosen (or one that is not a word) gets every
+    emergency number, so none is missing."""
+    lines = replies.data("Safety", "helplines")
+    entry = lines.get(locale.upper(), lines["other"]) if isinstance(locale, str) and locale \
+        else lines["unknown"]
+    return Helpline(line=entry["line"], emergency=entry["emergency"])
+
+
 @dataclass
 class Context:
     store: Store

@@ -10,10 +10,12 @@ from voice.commands import (
     routine,
     run,
     schedule,
+    setup,
     understand,
 )
 
 COMMAND_MODULES = [
+    setup,
     run,
     listen,
     understand,

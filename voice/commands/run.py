@@ -11,6 +11,7 @@ from types import FrameType
 
 from voice.app import EXIT_UNAVAILABLE, App, UserError
 from voice.audio import AudioError, MicrophoneSource, WavSource, list_devices
+from voice.commands.setup import ask_on_first_run
 from voice.day_schedule import DaySchedule
 from voice.hearing import Hearing, wake_detector
 from voice.service import Service
@@ -75,6 +76,7 @@ def run(args: argparse.Namespace, app: App) -> int:
         source = _source(args, app)
     except AudioError as error:
         raise UserError(str(error), EXIT_UNAVAILABLE) from error
+    ask_on_first_run(app)
     store = app.store()
     hearing = Hearing.build(app, store)
     speaker, guide = _mouth(args, app)
