@@ -245,6 +245,8 @@ class IntentMatcher:
             if spoken is None and slots.get("when_first"):
                 return None
             when = spoken.said.strip(" ,.") if spoken else None
+            if when and slots.get("daily"):  # "a daily reminder at 7 to ..."
+                when = f"daily {when}"
         words = re.sub(r"^(to|for|about|that)\s+", "", clean_activity(what), flags=re.IGNORECASE)
         first, _, rest = words.partition(" ")
         if verb_form(first.lower()) == "gerund":  # "about putting the bins out"

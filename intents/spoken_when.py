@@ -29,11 +29,12 @@ class SpokenWhen:
     other_half: str | None = None
     day: SpokenDay | None = None
     daily: bool = False
+    language: str = "en"
 
     def due_at(self, now: datetime) -> datetime:
         """The moment meant: a delay from now; a clock time on its day; a clock time with no
-        day is the next one ahead, the likelier half of the day first ('at six' said at noon
-        is 18:00, said at 18:30 it is 06:00 tomorrow)."""
+        day is the next one ahead that is not in the night ('at six' said at noon is 18:00,
+        said at 18:30 it is 06:00 tomorrow; 'at two' said at 19:30 is 14:00 tomorrow)."""
         now = now.replace(microsecond=0)
         if self.minutes is not None:
             return now + timedelta(minutes=self.minutes)
@@ -42,9 +43,15 @@ class SpokenWhen:
             day = max(self.day.date(now.date(), ahead=True), now.date())
             due = _on(day, self.clock)
             return due if due > now else due + timedelta(days=1)
-        today = [_on(now.date(), c) for c in (self.clock, self.other_half) if c]
-        ahead = [due for due in today if due > now]
-        return ahead[0] if ahead else min(today) + timedelta(days=1)
+        halves = [c for c in (self.clock, self.other_half) if c]  # the likelier first
+        tomorrow = now.date() + timedelta(days=1)
+        ahead = [due for due in (_on(now.date(), c) for c in halves) if due > now]
+        ahead += sorted(_on(tomorrow, c) for c in halves)
+        if self.other_half is None:
+            return ahead[0]
+        start, end = _data(self.language)["night"]
+        awake = [d for d in ahead if end <= f"{d:%H:%M}" < start]
+        return (awake or ahead)[0]
 
 
 def _on(day: object, clock: str) -> datetime:
@@ -109,10 +116,16 @@ def parse_when(said: str, language: str = "en") -> SpokenWhen | None:
         return SpokenWhen(said, minutes=minutes)
     found = _clock(text, data, later=False)
     if found is not None:
-        return SpokenWhen(said, clock=found[0], other_half=found[1])
+        return SpokenWhen(said, clock=found[0], other_half=found[1], language=language)
+    part = data["part_times"].get(_strip(text, data["leads"], at_start=True))
+    if part is not None:  # "before bed", "at lunchtime": today, at that part's time
+        return SpokenWhen(said, clock=part)
     day, rest = take_day(text, language)
-    if day is None or not rest:
+    if day is None:
         return None
+    if not rest:  # "tomorrow morning", "on friday": the part's time, else the morning's
+        named = next((t for p, t in data["part_times"].items() if day.said.endswith(p)), None)
+        return SpokenWhen(said, clock=named or data["day_time"], day=day)
     later = any(day.said.endswith(part) for part in data["later_parts"])
     found = _clock(rest, data, later)
     return SpokenWhen(said, clock=found[0], day=day) if found else None

@@ -66,7 +66,19 @@ def test_every_day_is_daily_with_its_time(said: str, clock: str) -> None:
     assert when is not None and when.daily and when.clock == clock
 
 
-@pytest.mark.parametrize("said", ["the chemist", "tomorrow", "in a jar", "soon-ish"])
+@pytest.mark.parametrize(("said", "clock", "offset"), [
+    ("tomorrow", "09:00", 1), ("tomorrow morning", "09:00", 1), ("tomorrow night", "20:00", 1),
+    ("before bed", "21:00", None), ("after tea", "19:30", None), ("at lunchtime", "12:30", None),
+])
+def test_a_day_or_a_part_of_it_is_a_time_said_back(said: str, clock: str,
+                                                   offset: int | None) -> None:
+    """A day alone is its morning; a part of the day, that part's hour; the reply says which."""
+    when = parse_when(said)
+    assert when is not None and when.clock == clock
+    assert (when.day.offset if when.day else None) == offset
+
+
+@pytest.mark.parametrize("said", ["the chemist", "in a jar", "soon-ish", "after the kids"])
 def test_words_that_are_not_a_time(said: str) -> None:
     assert parse_when(said) is None
 
@@ -78,3 +90,14 @@ def test_the_time_is_found_before_or_after_the_words() -> None:
     assert what == "pick up Jack from school" and when is not None and when.clock == "16:30"
     assert split_when("take my tablets", when_first=False) == ("take my tablets", None)
     assert split_when("sit at the table", when_first=False) == ("sit at the table", None)
+
+
+@pytest.mark.parametrize(("said", "now", "due"), [
+    ("at 2", datetime(2026, 11, 24, 19, 30), datetime(2026, 11, 25, 14, 0)),
+    ("at half three", datetime(2026, 11, 24, 16, 0), datetime(2026, 11, 25, 15, 30)),
+    ("at 11", datetime(2026, 11, 24, 23, 30), datetime(2026, 11, 25, 11, 0)),
+])
+def test_a_time_that_could_be_either_half_is_not_put_in_the_night(said: str, now: datetime,
+                                                                   due: datetime) -> None:
+    when = parse_when(said)
+    assert when is not None and when.due_at(now) == due
