@@ -107,7 +107,19 @@ class IntentMatcher:
             not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE)
         if intent is None or intent.name in OPEN or bare_win:
             intent = cued(text, self.language) or intent
-        return intent or self._mood_in_words(text) or read_open(text, self.language)
+        return intent or self._mood_in_words(text) or read_open(text, self.language) \
+            or self._lookup_question(text)
+
+    def _lookup_question(self, text: str) -> Intent | None:
+        """A question that asks to look something up ('how far is the moon'), not about the
+        person or their feelings: it cannot be answered here."""
+        said = text.lower()
+        if not re.match(lexicon(self.language)["lookup_question"], said):
+            return None
+        words = {lemma(w) for w in re.findall(r"[a-z']+", said)}
+        if words & set(lexicon(self.language)["feeling_cues"]):
+            return None
+        return Intent("Unsupported", {"question": True})
 
     def _mood_in_words(self, text: str) -> Intent | None:
         """A rating said in words that no template took: a bare number is a Number (the

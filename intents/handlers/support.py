@@ -75,7 +75,8 @@ def not_understood(ctx: Context) -> Reply:
 def talk(intent: Intent, ctx: Context) -> Reply:
     """Greetings, thanks, goodbyes, words about the conversation, requests it cannot do; a
     request to call or ring anyone also gets the helpline, since it cannot call for help."""
-    text = ctx.replies.text("Support", intent.name)
+    key = "unsupported_question" if intent.slots.get("question") else intent.name
+    text = ctx.replies.text("Support", key)
     if intent.name == "Unsupported" and re.search(lexicon()["call_words"], ctx.utterance.lower()):
         text = f"{text} {resources(ctx)}"
     return Reply(text)
