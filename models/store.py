@@ -385,6 +385,8 @@ class Store:
 
     def edit_entry(self, table: str, entry_id: int, value: str | int) -> bool:
         """Whether the entry of `table` numbered `entry_id` was there to take the new value."""
+        if table not in EDITABLE_COLUMNS:
+            raise ValueError(f"entries of {table} are not edited by number")
         column = EDITABLE_COLUMNS[table]
         cursor = self._execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (value, entry_id))
         return cursor.rowcount == 1

@@ -12,10 +12,9 @@ from intents.values import Intent, Reply
 from intents.veto import only_safe
 from models.records import Intention, Win
 
-# Directions or states rather than steps ("be better", "be somewhere", "not be so tired"):
-# answered with a nudge toward one precise action, and not kept.
-# No step to take: a general wish, or a verb whose only object is "it" or "that", the act left
-# unnamed ("use it now", "go through with it tonight").
+# Directions or states rather than steps ("be better", "be somewhere", "not be so tired"), or
+# a verb whose only object is "it" or "that", the act left unnamed ("use it now", "go through
+# with it tonight"): answered with a nudge toward one precise action, and not kept.
 VAGUE = re.compile(
     r"^((get|do|try to be|feel)\s+(better|more|happier|productive|healthier|good|my best|"
     r"things|stuff|something|it|okay|ok|fine|organi[sz]ed|my life together)\b|be\b|not\b"
