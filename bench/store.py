@@ -108,13 +108,13 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         store = Store.open(Path(folder) / "data" / "smallwins.db")
-        skill = Skill(store, SkillOptions(ask_followups=False), rng=random.Random(args.seed))
+        skill = Skill(store, SkillOptions(followups="none"), rng=random.Random(args.seed))
         print(f"store: {store.path.name} {store.pragmas()}")
         logged = log_wins(store, skill, args.wins)
         print(table(logged))
 
         fresh = Store.open(Path(folder) / "history" / "smallwins.db")
-        skill = Skill(fresh, SkillOptions(ask_followups=False), rng=random.Random(args.seed))
+        skill = Skill(fresh, SkillOptions(followups="none"), rng=random.Random(args.seed))
         wins, moods = history(args.history, args.years, random.Random(args.seed))
         began = time.perf_counter()
         fresh.add_wins(wins)  # one transaction
