@@ -36,6 +36,13 @@ UNDOABLE_TABLES = ("wins", "intentions", "moods", "reflections", "notes", "remin
 EDITABLE_COLUMNS = {"wins": "activity", "intentions": "text", "notes": "text", "moods": "score"}
 
 
+def _editable(table: str) -> str:
+    """The column holding the words of a table whose entries are changed by number."""
+    if table not in EDITABLE_COLUMNS:
+        raise ValueError(f"entries of {table} are not changed by number")
+    return EDITABLE_COLUMNS[table]
+
+
 @dataclass(frozen=True)
 class Undone:
     """What an undo removed."""
@@ -385,16 +392,13 @@ class Store:
 
     def edit_entry(self, table: str, entry_id: int, value: str | int) -> bool:
         """Whether the entry of `table` numbered `entry_id` was there to take the new value."""
-        if table not in EDITABLE_COLUMNS:
-            raise ValueError(f"entries of {table} are not edited by number")
-        column = EDITABLE_COLUMNS[table]
+        column = _editable(table)
         cursor = self._execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (value, entry_id))
         return cursor.rowcount == 1
 
     def remove_entry(self, table: str, entry_id: int) -> bool:
         """Whether the entry of `table` numbered `entry_id` was there to remove."""
-        if table not in EDITABLE_COLUMNS:
-            raise ValueError(f"entries of {table} are not removed by number")
+        _editable(table)
         cursor = self._execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
         return cursor.rowcount == 1
 

@@ -115,13 +115,17 @@ def _value(said: str, kind: EntryKind, app: App) -> str | int:
     return words
 
 
+def _not_there(kind: EntryKind, entry_id: int) -> UserError:
+    return UserError(f"There is no {kind.one} number {entry_id}; `smallwins {kind.table} --all` "
+                     "lists them with their numbers.", EXIT_USAGE)
+
+
 def edit_entry(args: argparse.Namespace, app: App) -> int:
     kind = KINDS[args.kind]
     entry_id = _number(args.id, kind)
     value = _value(args.value, kind, app)
     if not app.store().edit_entry(kind.table, entry_id, value):
-        raise UserError(f"There is no {kind.one} number {entry_id}; `smallwins {kind.table} "
-                        "--all` lists them with their numbers.", EXIT_USAGE)
+        raise _not_there(kind, entry_id)
     print(f"Changed {kind.one} {entry_id} to: {value}" + (" of 10" if kind.number else ""))
     return 0
 
@@ -130,7 +134,6 @@ def delete_entry(args: argparse.Namespace, app: App) -> int:
     kind = KINDS[args.kind]
     entry_id = _number(args.id, kind)
     if not app.store().remove_entry(kind.table, entry_id):
-        raise UserError(f"There is no {kind.one} number {entry_id}; `smallwins {kind.table} "
-                        "--all` lists them with their numbers.", EXIT_USAGE)
+        raise _not_there(kind, entry_id)
     print(f"Deleted {kind.one} {entry_id}.")
     return 0
