@@ -33,6 +33,7 @@ class Clause:
     tense: str  # "past", "perfect", "progressive", "future", "present" or "conditional"
     negated: bool
     question: bool
+    thing: bool = False  # its subject is a thing ("the weather", "this toothache")
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,12 @@ class Analysis:
             if found:
                 return found
         return clause.subject
+
+    def thing_before(self, token: int) -> bool:
+        """A thing named just before `token` in its clause, its subject: "watched the train go
+        over the viaduct"."""
+        start = self.clause_of(token).start
+        return token - 2 >= start and _names_a_thing(self.tokens[token - 2:token + 1], _words())
 
     def negated_before(self, token: int) -> bool:
         """A negation shortly before `token` in its clause that is not turned back ('can't
@@ -121,6 +128,8 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "questions": frozenset(data["question_words"]),
         "wh": frozenset(("how", "what", "which", "where", "why", "who", "whats", "hows")),
         "hedges": frozenset(data["hedges"]),
+        "determiners": frozenset(data["thing_determiners"]),
+        "own_state": frozenset(data["own_state_nouns"]),
     }
 
 
@@ -170,10 +179,12 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
     words = _words()
     part = tokens[start:end]
     subject = ""
+    thing = False
     for i in range(start, end):  # the first word after any joiner is the subject, or none
         if tokens[i].word in words["skips"] or tokens[i].hedge or tokens[i].word == ",":
             continue
         subject = _subject_at(tokens, i, words["subjects"])
+        thing = not subject and _names_a_thing(tokens[i:end], words)
         break
     question = bool(part) and (
         part[-1].word == "?" or part[0].word in words["wh"]
@@ -183,7 +194,16 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
         start=start, end=end, text=" ".join(t.word for t in part),
         subject=subject or "speaker", tense=_tense(part),
         negated=any(t.word in words["negations"] for t in part), question=question,
+        thing=thing,
     )
+
+
+def _names_a_thing(part: tuple[Token, ...], words: dict) -> bool:
+    """'the weather', 'this toothache': a determiner and a noun that is not the speaker's own
+    state (their life, the pain)."""
+    return len(part) > 2 and part[0].word in words["determiners"] and \
+        part[1].word.isalpha() and part[1].lemma not in words["own_state"] and \
+        part[1].word not in words["own_state"]
 
 
 def _clauses(tokens: tuple[Token, ...]) -> tuple[Clause, ...]:

@@ -142,11 +142,25 @@ def _tight(text: str) -> str:
     return _GAP_SPACE.sub(r"{\1}", text)
 
 
-def _sentence(line: str, offset: int) -> str:
-    """The sentence of `line` around a character offset."""
-    start = max(line.rfind(c, 0, offset) for c in ".!?") + 1
+_SPEAKER = re.compile(r"\b(i|me|my|myself)\b")
+
+
+def _around(line: str, analysis: Analysis, token: int) -> str:
+    """The clause of `token` and the clauses either side of it, within its sentence: where an
+    ordinary reason may explain the words ("doing it tomorrow, the ironing"), not a chore
+    finished three clauses earlier ("rang the council ... and I'm doing it on Sunday")."""
+    clauses = analysis.clauses
+    at = next(i for i, c in enumerate(clauses) if c is analysis.clause_of(token))
+    first, last = clauses[max(at - 1, 0)], clauses[min(at + 1, len(clauses) - 1)]
+    tokens = [t for t in range(first.start, last.end) if analysis.offsets[t] >= 0]
+    if not tokens:
+        return ""
+    start = analysis.offsets[tokens[0]]
+    end = analysis.offsets[tokens[-1]] + len(analysis.tokens[tokens[-1]].lemma)
+    offset = analysis.offsets[token] if analysis.offsets[token] >= 0 else start
+    sentence_start = max(line.rfind(c, 0, offset) for c in ".!?") + 1
     ends = [i for i in (line.find(c, offset) for c in ".!?") if i >= 0]
-    return line[start:min(ends, default=len(line))]
+    return line[max(start, sentence_start):min(end, min(ends, default=len(line)))]
 
 
 def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
@@ -295,15 +309,17 @@ class SafetyScreen:
 
     def _finding(self, rule: _Rule, match: re.Match[str], groups: dict[str, str],
                  analysis: Analysis) -> Finding | None:
-        if rule.unless is not None and rule.unless.search(_sentence(match.string, match.start())):
-            return None
         token = analysis.token_at(match.start())
         last = analysis.token_at(max(match.start(), match.end() - 1))
         clause = analysis.clause_of(token)
         if rule.when and clause.tense not in rule.when:
             return None
         about = "speaker" if rule.about == "any" else analysis.subject_of(token, last)
-        if about == "other":
+        of_a_thing = (rule.kind == "check_in" and clause.thing) or \
+            (rule.about != "any" and analysis.thing_before(token))
+        if about == "other" or (of_a_thing and not _SPEAKER.search(match.group(0))):
+            return None  # "the weather's been hopeless": said of a thing, not of oneself
+        if rule.unless is not None and rule.unless.search(_around(match.string, analysis, token)):
             return None
         level = rule.level
         if about == "generic" and level is Safety.CRISIS:
