@@ -61,6 +61,8 @@ def evidence(activity: str, language: str = "en") -> str:
         return "not_action"
     if lemma(words[0]) == "be":  # "been crying all day" tells of a state, not a thing done
         return "not_action"
+    if any(re.match(p, line) for p in data["social_speech"]):
+        return "win"
     if lemma(words[0]) in data["not_action_verbs"] or \
             any(activity.lower().startswith(p) for p in data["not_action_starts"]):
         return "not_action"
