@@ -215,8 +215,9 @@ class IntentMatcher:
     def _plan(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """The plan's words without 'today' or 'tonight' at their end: the day is its own."""
         checked = self._text_slot("intention")(slots, text)
-        if checked is None:
-            return None
+        if checked is None or re.search(lexicon(self.language)["arrived_not_planned"], text,
+                                        re.IGNORECASE):
+            return None  # "got to the top of the hill": reached, not a thing to do
         day, rest = take_day(checked["intention"], self.language)
         if day is not None and day.offset == 0 and rest:
             checked["intention"] = rest

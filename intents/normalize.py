@@ -52,6 +52,13 @@ def _contractions(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def _ah_for_i(language: str) -> re.Pattern[str]:
+    """'ah' standing for 'I' before a verb ("ah want tae", "ah'm"); read before fillers."""
+    verbs = _alternatives(lexicon(language)["ah_for_i_before"])
+    return re.compile(rf"(?<![\w'])ah(?=\s?(?:{verbs})(?![\w]))", re.IGNORECASE)
+
+
+@cache
 def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     fillers = lexicon(language)["fillers"]
     anywhere = re.compile(rf"(?<![\w'])({_alternatives(fillers['anywhere'])})(?![\w'])[,.]?",
@@ -83,6 +90,7 @@ def tidy(text: str, language: str = "en") -> str:
     spellings expanded ("I've" -> "i have", "gonna" -> "going to"), spaces folded; case kept."""
     text = text.translate(_QUOTES)
     text = re.sub(r"\.{3,}|\u2026", " ", text)  # a trailing-off pause, not a full stop
+    text = _ah_for_i(language).sub("i", text)
     anywhere, between = _fillers(language)
     text = anywhere.sub(" ", text)
     for _ in range(3):  # "like, you know, I..." sheds one layer per pass
