@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from intents.data import lexicon
 from intents.lemmas import lemma, verb_form
@@ -198,7 +199,7 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
     )
 
 
-def _names_a_thing(part: tuple[Token, ...], words: dict) -> bool:
+def _names_a_thing(part: tuple[Token, ...], words: dict[str, Any]) -> bool:
     """'the weather', 'this toothache': a determiner and a noun that is not the speaker's own
     state (their life, the pain)."""
     return len(part) > 2 and part[0].word in words["determiners"] and \

@@ -317,8 +317,8 @@ class SafetyScreen:
         about = "speaker" if rule.about == "any" else analysis.subject_of(token, last)
         of_a_thing = (rule.kind == "check_in" and clause.thing) or \
             (rule.about != "any" and analysis.thing_before(token))
-        speaker_named = _SPEAKER.search(f"{clause.text} {match.group(0)}")
-        if about == "other" or (of_a_thing and not speaker_named):
+        if about == "other" or \
+                (of_a_thing and not _SPEAKER.search(f"{clause.text} {match.group(0)}")):
             return None  # "the weather's been hopeless": said of a thing, the speaker unnamed
         if rule.unless is not None and rule.unless.search(_around(match.string, analysis, token)):
             return None
