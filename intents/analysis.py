@@ -131,6 +131,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "hedges": frozenset(data["hedges"]),
         "determiners": frozenset(data["thing_determiners"]),
         "own_state": frozenset(data["own_state_nouns"]),
+        "not_things": frozenset(data["not_a_thing_after_determiner"]),
     }
 
 
@@ -202,9 +203,9 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
 def _names_a_thing(part: tuple[Token, ...], words: dict[str, Any]) -> bool:
     """'the weather', 'this toothache': a determiner and a noun that is not the speaker's own
     state (their life, the pain)."""
-    return len(part) > 2 and part[0].word in words["determiners"] and \
-        part[1].word.isalpha() and part[1].lemma not in words["own_state"] and \
-        part[1].word not in words["own_state"]
+    noun = part[1] if len(part) > 2 else None
+    return noun is not None and part[0].word in words["determiners"] and noun.word.isalpha() \
+        and not {noun.word, noun.lemma} & (words["own_state"] | words["not_things"])
 
 
 def _clauses(tokens: tuple[Token, ...]) -> tuple[Clause, ...]:

@@ -215,13 +215,18 @@ class IntentMatcher:
     def _plan(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """The plan's words without 'today' or 'tonight' at their end: the day is its own."""
         checked = self._text_slot("intention")(slots, text)
-        if checked is None or re.search(lexicon(self.language)["arrived_not_planned"], text,
-                                        re.IGNORECASE):
+        if checked is None or self._arrived(str(slots["intention"]), text):
             return None  # "got to the top of the hill": reached, not a thing to do
         day, rest = take_day(checked["intention"], self.language)
         if day is not None and day.offset == 0 and rest:
             checked["intention"] = rest
         return checked
+
+    def _arrived(self, intention: str, text: str) -> bool:
+        """'got to' read as arriving where the plan's own words begin ('got to the top')."""
+        pattern = lexicon(self.language)["arrived_not_planned"]
+        return any(text[m.start(1):].lower().startswith(intention.lower())
+                   for m in re.finditer(pattern, text, re.IGNORECASE))
 
     def _number(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         return {"score": int(slots["score"])}
