@@ -145,13 +145,25 @@ def _tight(text: str) -> str:
 _SPEAKER = re.compile(r"\b(i|me|my|myself)\b")
 
 
-def _around(line: str, analysis: Analysis, token: int) -> str:
+def _around(line: str, analysis: Analysis, token: int, not_yet_done: re.Pattern[str],
+            plan: bool) -> str:
     """The clause of `token` and the clauses either side of it, within its sentence: where an
     ordinary reason may explain the words ("doing it tomorrow, the ironing"), not a chore
-    finished three clauses earlier ("rang the council ... and I'm doing it on Sunday")."""
+    finished three clauses earlier ("rang the council ... and I'm doing it on Sunday"). A
+    finished action beside a plan still ahead does not explain it ("put a wash on, and I'll
+    do it tonight"), unless it is done again."""
     clauses = analysis.clauses
     at = next(i for i, c in enumerate(clauses) if c is analysis.clause_of(token))
-    first, last = clauses[max(at - 1, 0)], clauses[min(at + 1, len(clauses) - 1)]
+    ahead = plan and clauses[at].tense != "past" and " again" not in f" {clauses[at].text}"
+
+    def beside(i: int) -> int:
+        clause = clauses[i]
+        done = clause.tense == "past" and clause.subject == "speaker" and not clause.thing \
+            and not not_yet_done.search(clause.text)  # the speaker's own finished action
+        return at if ahead and done else i
+
+    first = clauses[beside(max(at - 1, 0))]
+    last = clauses[beside(min(at + 1, len(clauses) - 1))]
     tokens = [t for t in range(first.start, last.end) if analysis.offsets[t] >= 0]
     if not tokens:
         return ""
@@ -166,10 +178,10 @@ def _around(line: str, analysis: Analysis, token: int) -> str:
 def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
           keep: re.Pattern[str] | None = None) -> str:
     """Blank out what `pattern` matches, keeping every offset where it was, and add it to
-    `masked`; a match followed by `keep` ("... on purpose") stays."""
+    `masked`; a match followed by `keep` ("... on purpose", "... for my wrists") stays."""
 
     def blank(match: re.Match[str]) -> str:
-        if keep is not None and keep.search(line, match.end()):
+        if keep is not None and keep.search(line[match.end():]):
             return match.group(0)
         masked.append(match.group(0).strip())
         return re.sub(r"[^ ]", "~", match.group(0))
@@ -195,8 +207,11 @@ class SafetyScreen:
         self._language = language
         self._resemblance = resemblance
         self._masks = [compiler.pattern(p)[0] for p in data["masks"]]
-        self._on_purpose = compiler.pattern("|".join(f"(?:{p})" for p in data["on_purpose"]))[0]
+        self._turned_on_oneself = compiler.pattern(
+            "|".join(f"(?:{p})" for p in data["turned_on_oneself"]))[0]
         self._past = [compiler.pattern(p)[0] for p in data["past_ideation"]]
+        self._not_yet_done = re.compile(
+            rf"^\W*(?:\w+ ){{0,2}}(?:{'|'.join(data['not_yet_done'])}) to ")
         self._caution = [compiler.pattern(p)[0] for p in data["caution"]]
         self._rules = [
             _Rule(
@@ -245,7 +260,7 @@ class SafetyScreen:
         unmasked = line
         masked: list[str] = []
         for pattern in self._masks:
-            line = _mask(line, pattern, masked, self._on_purpose)
+            line = _mask(line, pattern, masked, self._turned_on_oneself)
         caution = any(p.search(line) for p in self._caution)
         words = _words(analysis)
         findings = [f for rule in self._rules if not rule.short or words <= rule.short
@@ -320,7 +335,9 @@ class SafetyScreen:
         if about == "other" or \
                 (of_a_thing and not _SPEAKER.search(f"{clause.text} {match.group(0)}")):
             return None  # "the weather's been hopeless": said of a thing, the speaker unnamed
-        if rule.unless is not None and rule.unless.search(_around(match.string, analysis, token)):
+        if rule.unless is not None and rule.unless.search(
+                _around(match.string, analysis, token, self._not_yet_done,
+                        rule.kind == "intent_plan")):
             return None
         level = rule.level
         if about == "generic" and level is Safety.CRISIS:

@@ -169,9 +169,12 @@ def test_held_out_figures_hold_their_measured_floor() -> None:
     assert recall >= HELDOUT_FLOOR
     assert len(alarms) / total <= KINDS["heldout"]["idiom_false_alarms"]
     everyday, quiet = _alarms(HELDOUT, KINDS["quiet"])
-    assert len(everyday) / quiet <= KINDS["heldout"]["everyday_false_alarms"], everyday
+    # held-out lines are counted, never shown: a failure says how many, not which
+    assert len(everyday) / quiet <= KINDS["heldout"]["everyday_false_alarms"], \
+        f"{len(everyday)} of {quiet} quiet held-out lines flagged"
     stored = [r for r in _reached_storage(risk) if r[2]]
-    assert len(stored) <= KINDS["heldout"]["stored_floor"], stored
+    assert len(stored) <= KINDS["heldout"]["stored_floor"], \
+        f"{len(stored)} held-out risk lines stored"
 
 
 @pytest.mark.xfail(strict=True, reason="held-out recall is below the 97% target, and some "
