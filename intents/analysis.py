@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from intents.data import lexicon
-from intents.lemmas import lemma, verb_form
+from intents.lemmas import lemma, past_of, verb_form
 from intents.normalize import normalize
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,!?;:]")
@@ -93,6 +93,8 @@ class Analysis:
         said = f" {clause.text} "
         if any(f" {b} " in said for b in words["breakers"]):  # "why not", "yet", "only reason"
             return False
+        if self.tokens[token].word in words["polarity"]:  # "don't think anyone would notice"
+            return False
         start = max(clause.start, token - _NEGATION_WINDOW)
         for i in range(start, token):
             if self.tokens[i].word not in words["negations"]:
@@ -132,6 +134,9 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "determiners": frozenset(data["thing_determiners"]),
         "own_state": frozenset(data["own_state_nouns"]),
         "not_things": frozenset(data["not_a_thing_after_determiner"]),
+        "polarity": frozenset(data["negative_polarity"]),
+        "so_intensifies": frozenset(data["so_intensifies_after"]),
+        "subordinators": frozenset(data["leading_subordinators"]),
     }
 
 
@@ -166,6 +171,8 @@ def _tense(tokens: tuple[Token, ...]) -> str:
         nxt = tokens[i + 1:i + 4]
         if tok.word in ("will", "shall") or lemmas[i:i + 3] == ["be", "go", "to"]:
             return "future"
+        if tok.lemma == "have" and tok.word != "had" and nxt[:1] and nxt[0].word == "got":
+            return "present"  # "I've got the ironing", "I've got to": having, not done
         if tok.lemma == "have" and any(t.form in ("participle", "past_or_participle")
                                        for t in nxt[:2]) and tok.word != "had":
             return "perfect"
@@ -188,10 +195,13 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
         subject = _subject_at(tokens, i, words["subjects"])
         thing = not subject and _names_a_thing(tokens[i:end], words)
         break
-    question = bool(part) and (
-        part[-1].word == "?" or part[0].word in words["wh"]
+    # "when I got home": a time told, not asked ("when did I...", "when I got home?" ask)
+    told = len(part) > 2 and part[0].word in words["wh"] | words["questions"] and \
+        part[1].word in ("i", "we") and _told_as_past(part[2])
+    question = bool(part) and part[-1].word == "?" or (not told and bool(part) and (
+        part[0].word in words["wh"]
         or (part[0].word in words["questions"] and len(part) > 1
-            and part[1].word in words["subjects"]))
+            and part[1].word in words["subjects"])))
     return Clause(
         start=start, end=end, text=" ".join(t.word for t in part),
         subject=subject or "speaker", tense=_tense(part),
@@ -208,15 +218,39 @@ def _names_a_thing(part: tuple[Token, ...], words: dict[str, Any]) -> bool:
         and not {noun.word, noun.lemma} & (words["own_state"] | words["not_things"])
 
 
+def _main_after_lead(tokens: tuple[Token, ...], bounds: list[int]) -> list[int]:
+    """Where the main clause starts after a leading one with no comma between: "because the
+    kids were at school | I got the hoovering done"."""
+    leads = _words()["subordinators"]
+    found = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        if end - start < 4 or tokens[start].word not in leads:
+            continue
+        for i in range(start + 3, end - 1):
+            verb = next((t for t in tokens[i + 1:end] if not t.hedge), None)
+            if tokens[i].word in ("i", "we") and verb is not None and _told_as_past(verb):
+                found.append(i)
+                break
+    return found
+
+
+def _told_as_past(token: Token) -> bool:
+    """'made', 'swept'; and 'read', 'put', the past spelled as the present."""
+    return token.form in ("past", "past_or_participle") or \
+        (token.form == "base" and past_of(token.word) == token.word)
+
+
 def _clauses(tokens: tuple[Token, ...]) -> tuple[Clause, ...]:
     joiners = _words()["joiners"]
     bounds = [0]
     for i, tok in enumerate(tokens):
         if tok.word in _END or tok.word == ",":
             bounds.append(i + 1)
-        elif tok.word in joiners and i > bounds[-1]:
-            bounds.append(i)
+        elif tok.word in joiners and i > bounds[-1] and not (
+                tok.word == "so" and tokens[i - 1].lemma in _words()["so_intensifies"]):
+            bounds.append(i)  # but not "I'm so tired": there "so" says how much
     bounds.append(len(tokens))
+    bounds = sorted(set(bounds) | set(_main_after_lead(tokens, bounds)))
     spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     return tuple(_clause(tokens, a, b) for a, b in spans) or (_clause(tokens, 0, 0),)
 

@@ -18,6 +18,8 @@ def lemma(word: str) -> str:
     """'took' -> 'take', 'pills' -> 'pill', 'written' -> 'write'; unknown words as given."""
     if word in _kept():
         return word
+    if word in _alike():
+        return _alike()[word]
     readings = getAllLemmas(word)
     for pos in _POS_ORDER:
         options = readings.get(pos)
@@ -37,6 +39,11 @@ def readings(word: str) -> tuple[str, ...]:
 @cache
 def _kept() -> frozenset[str]:
     return frozenset(lexicon()["lemma_keep"])
+
+
+@cache
+def _alike() -> dict[str, str]:
+    return dict(lexicon()["lemma_alike"])
 
 
 def is_word(word: str) -> bool:

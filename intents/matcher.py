@@ -166,10 +166,12 @@ class IntentMatcher:
         if asked_at_end(text):
             return None  # "I sent that email, didn't I?": asked, not told
         activities = parse_activities(str(slots.get("activity", "")), self.language)
+        if self._having(activities, text):
+            return None  # "I've got this knot in my stomach": having, not doing
         if activities and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \
                 re.match(lexicon(self.language)["requests"], activities[0].lower()):
             return None  # "read me my wins", "set a reminder": asked for, not done
-        found = [(a, evidence(a, self.language)) for a in activities]
+        found = [(self._without_today(a), evidence(a, self.language)) for a in activities]
         wins = [a for a, kind in found if kind == "win"]
         if wins and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \
                 verb_form(wins[0].split(" ", 1)[0].lower()) == "base" and \
@@ -181,9 +183,24 @@ class IntentMatcher:
             return Intent("Setback", {})
         return None
 
+    def _having(self, activities: list[str], text: str) -> bool:
+        """'I have got this knot in my stomach' tells of a feeling one has; 'I have got a new
+        job' or 'I have got up' of something done."""
+        if not activities or not re.search(r"\b(i|we) (have|has) got\b", text.lower()):
+            return False
+        words = activities[0].lower().split()
+        feelings = set(lexicon(self.language)["feeling_cues"])
+        return words[0] == "got" and any(lemma(w) in feelings for w in words[1:5])
+
+    def _without_today(self, words: str) -> str:
+        """'had a shower this morning' is kept as 'had a shower': today is when it is logged."""
+        day, rest = take_day(words, self.language)
+        return rest if day is not None and day.offset == 0 and rest else words
+
     def _held_back(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """Holding back from a temptation, on purpose: a win kept as said ("didn't smoke")."""
-        if not tempting(str(slots.get("held_back", "")), self.language):
+        on_purpose = re.search(lexicon(self.language)["held_back_on_purpose"], text.lower())
+        if not on_purpose and not tempting(str(slots.get("held_back", "")), self.language):
             return None
         return {"activities": [held_back_activity(text, self.language)]}
 
@@ -194,6 +211,9 @@ class IntentMatcher:
         activity = clean_activity(str(slots.get("activity", "")), self.language)
         activity = re.sub(r"^(i|that)\s+", "", activity, flags=re.IGNORECASE)
         activity = re.split(r",?\s+not\s+", activity, maxsplit=1)[0]
+        cleft = re.match(r"^((?:the|my|our) .+?) i (\w+)$", activity, re.IGNORECASE)
+        if cleft:  # "it was the kitchen I cleaned": the deed first
+            activity = f"{cleft.group(2)} {cleft.group(1)}"
         done = parse_activities(activity, self.language)
         return {"activity": activity} if done else None  # "I said that" is not a correction
 
@@ -217,9 +237,11 @@ class IntentMatcher:
         checked = self._text_slot("intention")(slots, text)
         if checked is None or self._arrived(str(slots["intention"]), text):
             return None  # "got to the top of the hill": reached, not a thing to do
-        day, rest = take_day(checked["intention"], self.language)
-        if day is not None and day.offset == 0 and rest:
-            checked["intention"] = rest
+        checked["intention"] = self._without_today(checked["intention"])
+        first, _, after = checked["intention"].partition(" ")
+        second, _, rest = after.partition(" ")
+        if first.lower() == "try" and verb_form(second.lower()) == "gerund":
+            checked["intention"] = f"{lemma(second.lower())} {rest}".strip()  # "try walking"
         return checked
 
     def _arrived(self, intention: str, text: str) -> bool:

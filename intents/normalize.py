@@ -85,12 +85,25 @@ def _have_done(match: re.Match[str]) -> str:
     return f"{match.group(1)} have {match.group(2) or ''}{done}"
 
 
+_ILL = re.compile(r"(?:(?<![\w'])(\w+) )?(?<![\w'])ill(?= (\w+))", re.IGNORECASE)
+
+
+def _ill(match: re.Match[str], language: str) -> str:
+    """'ill' written for "I'll" before a verb ("maybe ill bake"), not 'ill' the state
+    ("mentally ill people", "was ill so")."""
+    before, after = (match.group(1) or "").lower(), match.group(2).lower()
+    if before in lexicon(language)["ill_as_a_state_after"] or verb_form(after) != "base":
+        return match.group(0)
+    return f"{match.group(1)} i'll" if before else "i'll"
+
+
 def tidy(text: str, language: str = "en") -> str:
     """Quotes straightened, fillers and false starts dropped, contractions and spoken
     spellings expanded ("I've" -> "i have", "gonna" -> "going to"), spaces folded; case kept."""
     text = text.translate(_QUOTES)
     text = re.sub(r"\.{3,}|\u2026", " ", text)  # a trailing-off pause, not a full stop
     text = _ah_for_i(language).sub("i", text)
+    text = _ILL.sub(lambda found: _ill(found, language), text)
     anywhere, between = _fillers(language)
     text = anywhere.sub(" ", text)
     for _ in range(3):  # "like, you know, I..." sheds one layer per pass

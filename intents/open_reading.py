@@ -23,7 +23,7 @@ from intents.activities import (
 )
 from intents.analysis import Analysis, Clause, Token, analyse
 from intents.data import lexicon
-from intents.lemmas import lemma, verb_form
+from intents.lemmas import lemma, past_of, verb_form
 from intents.spoken_day import SpokenDay, take_day
 from intents.values import Intent
 
@@ -39,7 +39,8 @@ class Lead:
 @cache
 def _lead_words(language: str) -> dict[str, frozenset[str]]:
     data = lexicon(language)["open_reading"]
-    return {name: frozenset(words) for name, words in data.items() if name != "plan_markers"}
+    return {name: frozenset(words) for name, words in data.items()
+            if name not in ("plan_markers", "gerund_plan_markers")}
 
 
 @cache
@@ -48,8 +49,8 @@ def _feelings(language: str = "en") -> frozenset[str]:
 
 
 @cache
-def _plan_markers(language: str) -> re.Pattern[str]:
-    markers = sorted(lexicon(language)["open_reading"]["plan_markers"], key=len, reverse=True)
+def _plan_markers(language: str, kind: str = "plan_markers") -> re.Pattern[str]:
+    markers = sorted(lexicon(language)["open_reading"][kind], key=len, reverse=True)
     return re.compile(rf"^(?:.*?\b)?(?:{'|'.join(markers)})\s+(?P<said>.+)$")
 
 
@@ -61,11 +62,18 @@ def read_open(text: str, language: str = "en") -> Intent | None:
         return None
     day, _ = take_day(analysis.text, language)
     wins: list[str] = []
+    unsure = False
     other: Intent | None = None
     for clause in _joined(analysis.clauses):
         if clause.question or clause.subject != "speaker":
             continue
         found = _plan(clause, day, language) or _deed(analysis, clause, language)
+        # "let", "put", "cut": the same word for now and for then; a habit or a wish ("most
+        # days I let it slide") reads like a deed here, so it is asked about first.
+        unsure = unsure or (found is not None and found.name == "LogWin" and any(
+            verb_form(w.split(" ", 1)[0]) == "base" for w in found.slots["activities"]))
+        found = found or _finished_state(clause, language) or \
+            _setback_state(analysis, clause, language)
         if found is None:
             continue
         if found.name == "LogWin":
@@ -73,9 +81,6 @@ def read_open(text: str, language: str = "en") -> Intent | None:
         elif other is None:
             other = found
     if wins:
-        # "let", "put", "cut": the same word for now and for then; a habit or a wish ("most
-        # days I let it slide") reads like a deed here, so it is asked about first.
-        unsure = any(verb_form(w.split(" ", 1)[0]) == "base" for w in wins)
         slots: dict[str, object] = {"activities": wins, "open": True, "unsure": unsure}
         if day is not None and day.offset != 0:
             slots["day"] = day
@@ -92,7 +97,7 @@ def _joined(clauses: tuple[Clause, ...]) -> list[Clause]:
     """'me and my daughter baked a cake' is one clause, not two."""
     joined: list[Clause] = []
     for clause in clauses:
-        if joined and joined[-1].text.endswith(" me") and clause.text.startswith("and "):
+        if joined and f" {joined[-1].text}".endswith(" me") and clause.text.startswith("and "):
             first = joined.pop()
             clause = replace(clause, start=first.start, text=f"{first.text} {clause.text}",
                              subject="speaker", negated=first.negated or clause.negated)
@@ -123,6 +128,32 @@ def _deed(analysis: Analysis, clause: Clause, language: str) -> Intent | None:
     if kind != "win" or not done:
         return None
     return Intent("LogWin", {"activities": done})
+
+
+def _finished_state(clause: Clause, language: str) -> Intent | None:
+    """'The bins are out', 'the car's been washed': a chore told by the state it left."""
+    data = lexicon(language)
+    found = re.match(data["finished_state_frame"], clause.text)
+    if found is None or clause.negated:
+        return None
+    thing, state = found.group("thing"), found.group("state")
+    if state in data["finished_particles"]:
+        return Intent("LogWin", {"activities": [
+            data["finished_particles"][state].format(thing=thing)]})
+    if state in data["chore_participles"]:
+        return Intent("LogWin", {"activities": [f"{past_of(state)} {thing}"]})
+    return None
+
+
+def _setback_state(analysis: Analysis, clause: Clause, language: str) -> Intent | None:
+    """'I was late for work again', 'been ill all week': a state that went wrong, told with
+    'was' rather than a verb of doing."""
+    words = [t.word for t in analysis.tokens[clause.start:clause.end]]
+    if words[:1] in (["i"], ["and"]):
+        words = words[1:]
+    if not words or words[0] not in ("was", "were", "been") or clause.negated:
+        return None
+    return Intent("Setback", {}) if evidence(" ".join(words), language) == "setback" else None
 
 
 def _lead(tokens: tuple[Token, ...], clause: Clause, language: str) -> Lead | None:
@@ -179,7 +210,11 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
     if clause.negated:
         return None
     found = _plan_markers(language).match(clause.text)
-    if found is not None:
+    gerund = _plan_markers(language, "gerund_plan_markers").match(clause.text)
+    if gerund is not None and verb_form(gerund.group("said").split(" ", 1)[0]) == "gerund":
+        first, _, rest = gerund.group("said").partition(" ")
+        said = f"{lemma(first)} {rest}".strip()  # "thinking of calling my brother"
+    elif found is not None:
         said = found.group("said")
         if day is None:  # "the goal for tomorrow is to...": the day inside the frame
             day, _ = take_day(clause.text[:found.start("said")].split(" for ")[-1], language)

@@ -116,7 +116,7 @@ def test_hearing_todays_intentions(skill: Skill) -> None:
 
 def test_mood_words_are_mapped_confirmed_and_adjustable(skill: Skill, store: Store) -> None:
     replies = talk(skill, "I feel pretty low", "4")
-    assert "pretty low, about a 3 out of 10" in replies[0]
+    assert "pretty low, about 3 out of 10" in replies[0]
     assert "one small thing" in replies[0]  # the ladder on a low day: one counts
     assert replies[1] == "Okay, changed to 4 out of 10."
     [mood] = store.moods_between(MORNING, MORNING + timedelta(days=1))

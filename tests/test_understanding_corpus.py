@@ -170,11 +170,13 @@ def test_figures_hold_their_measured_floors(capsys: pytest.CaptureFixture[str]) 
         print(f"Everyday turns, held out ({len(HELDOUT)}):\n{_table(HELDOUT)}")
     assert _share_right(CORPUS) >= TARGETS["corpus"]["floor"]
     assert _share_right(HELDOUT) >= TARGETS["heldout"]["floor"]
-    assert len(_non_wins_logged(CORPUS + HELDOUT)) <= TARGETS["non_wins_logged_floor"]
+    # held-out turns are counted, never shown: a failure says how many, not which
+    logged = len(_non_wins_logged(CORPUS)) + len(_non_wins_logged(HELDOUT))
+    assert logged <= TARGETS["non_wins_logged_floor"], f"{logged} non-wins logged as wins"
 
 
 @pytest.mark.xfail(strict=True, reason="the targets are not met yet; figures in the README")
 def test_the_targets_are_met() -> None:
     assert _share_right(CORPUS) >= TARGETS["corpus"]["target"]
     assert _share_right(HELDOUT) >= TARGETS["heldout"]["target"]
-    assert _non_wins_logged(CORPUS + HELDOUT) == []
+    assert _non_wins_logged(CORPUS) == [] and not _non_wins_logged(HELDOUT)
