@@ -55,6 +55,8 @@ def evidence(activity: str, language: str = "en") -> str:
     if lemma(words[0]) in data["setback_verbs"] or \
             any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"]):
         return "setback"
+    if tempting(activity, language) and re.search(data["lapse_markers"], activity.lower()):
+        return "setback"
     if len(words) > 1 and words[1] in ("you", "u"):  # "did you get that?"
         return "not_action"
     if len(words) == 1 and words[0].strip(",.!?") in data["not_alone"]:  # "I'm done. Done."

@@ -46,7 +46,7 @@ def _slots(name: str, lowered: str, after: str, language: str) -> dict[str, Any]
         area = next((a for a, words in data["life_areas"].items()
                      if any(re.search(rf"\b{w}\b", lowered) for w in [a, *words])), None)
         if area is None:  # a tag of the person's own ("label it housework")
-            own = re.search(r"\b(?:as|under|with|tag|it|that|this)\s+(?:an? |the )?([a-z]+)\s*$",
+            own = re.search(r"\b(?:as|under|with|tag|it|that|this)\s+(?:an? |the )?([a-z]+)\W*$",
                             lowered)
             area = own.group(1) if own else None
         return {"area": area} if area else None

@@ -237,6 +237,8 @@ class IntentMatcher:
         checked = self._text_slot("intention")(slots, text)
         if checked is None or self._arrived(str(slots["intention"]), text):
             return None  # "got to the top of the hill": reached, not a thing to do
+        if re.search(lexicon(self.language)["fear_before_plan"], text.lower()):
+            return None  # "I'm scared I'll mess up the interview": feared, not planned
         checked["intention"] = self._without_today(checked["intention"])
         first, _, after = checked["intention"].partition(" ")
         second, _, rest = after.partition(" ")

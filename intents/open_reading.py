@@ -40,7 +40,13 @@ class Lead:
 def _lead_words(language: str) -> dict[str, frozenset[str]]:
     data = lexicon(language)["open_reading"]
     return {name: frozenset(words) for name, words in data.items()
-            if name not in ("plan_markers", "gerund_plan_markers")}
+            if name not in ("plan_markers", "gerund_plan_markers", "plan_softeners")}
+
+
+@cache
+def _softeners(language: str) -> tuple[str, ...]:
+    """Words that may open a plan's words without being its verb ("actually cook")."""
+    return tuple(lexicon(language)["open_reading"]["plan_softeners"])
 
 
 @cache
@@ -207,8 +213,8 @@ def _verb_after(tok: Token, negated: bool) -> bool:
 
 def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None:
     """'I hope I can open the post tomorrow', 'tomorrow morning I am doing the ironing'."""
-    if clause.negated:
-        return None
+    if clause.negated or re.search(lexicon(language)["fear_before_plan"], clause.text):
+        return None  # "scared I'll mess it up": feared, not planned
     found = _plan_markers(language).match(clause.text)
     gerund = _plan_markers(language, "gerund_plan_markers").match(clause.text)
     if gerund is not None and verb_form(gerund.group("said").split(" ", 1)[0]) == "gerund":
@@ -227,6 +233,7 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
     else:
         return None
     said = _without_day(said.strip(" ,.!?"), language)
+    said = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, _softeners(language)))}) )+", "", said)
     first = said.split(" ", 1)[0]
     if not said or verb_form(first) != "base":
         return None
