@@ -24,7 +24,7 @@ from intents.data import DATA_ROOT, lexicon
 from intents.lemmas import lemma, verb_form
 from intents.mood_reading import read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, tidy
-from intents.open_reading import read_open
+from intents.open_reading import as_plan, read_open
 from intents.spoken_day import take_day
 from intents.spoken_time import parse_spoken_time
 from intents.spoken_when import parse_when, split_when
@@ -241,9 +241,8 @@ class IntentMatcher:
             return None  # "I'm scared I'll mess up the interview": feared, not planned
         checked["intention"] = self._without_today(checked["intention"])
         first, _, after = checked["intention"].partition(" ")
-        second, _, rest = after.partition(" ")
-        if first.lower() == "try" and verb_form(second.lower()) == "gerund":
-            checked["intention"] = f"{lemma(second.lower())} {rest}".strip()  # "try walking"
+        if first.lower() == "try":  # "try walking" is the plan "walk"
+            checked["intention"] = as_plan(after) or checked["intention"]
         return checked
 
     def _arrived(self, intention: str, text: str) -> bool:

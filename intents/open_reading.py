@@ -217,19 +217,18 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
         return None  # "scared I'll mess it up": feared, not planned
     found = _plan_markers(language).match(clause.text)
     gerund = _plan_markers(language, "gerund_plan_markers").match(clause.text)
-    if gerund is not None and verb_form(gerund.group("said").split(" ", 1)[0]) == "gerund":
-        first, _, rest = gerund.group("said").partition(" ")
-        said = f"{lemma(first)} {rest}".strip()  # "thinking of calling my brother"
+    planned = as_plan(gerund.group("said")) if gerund is not None else None
+    if planned is not None:  # "thinking of calling my brother"
+        said = planned
     elif found is not None:
         said = found.group("said")
         if day is None:  # "the goal for tomorrow is to...": the day inside the frame
             day, _ = take_day(clause.text[:found.start("said")].split(" for ")[-1], language)
     elif clause.tense == "progressive" and day is not None and _ahead(day):
-        said = re.sub(r"^.*?\b(?:i|we) (?:am|are) ", "", clause.text)
-        first, _, rest = said.partition(" ")
-        if verb_form(first) != "gerund":
+        planned = as_plan(re.sub(r"^.*?\b(?:i|we) (?:am|are) ", "", clause.text))
+        if planned is None:
             return None
-        said = f"{lemma(first)} {rest}".strip()
+        said = planned
     else:
         return None
     said = _without_day(said.strip(" ,.!?"), language)
@@ -241,6 +240,15 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
     if day is not None and day.offset != 0:
         slots["day"] = day
     return Intent("SetIntention", slots)
+
+
+def as_plan(words: str) -> str | None:
+    """'calling my brother' as a plan's words, 'call my brother'; None when the words do not
+    open with a gerund."""
+    first, _, rest = words.partition(" ")
+    if verb_form(first.lower()) != "gerund":
+        return None
+    return f"{lemma(first.lower())} {rest}".strip()
 
 
 def _ahead(day: SpokenDay) -> bool:
