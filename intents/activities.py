@@ -37,6 +37,15 @@ def is_past_action(word: str, language: str = "en") -> bool:
         (len(word) > 3 and word.endswith("ed"))
 
 
+def unsentenced(activity: str, language: str = "en") -> str:
+    """'Tied the tomatoes up' -> 'tied the tomatoes up': the capital was the sentence's, not
+    the word's, and the words are read back inside other sentences."""
+    first = activity.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and is_past_action(first, language):
+        return activity[:1].lower() + activity[1:]
+    return activity
+
+
 def asked_at_end(text: str) -> bool:
     """Said as a question: 'I sent that email, didn't I?', 'I fed the cat?'."""
     return bool(re.search(r"\?\W*$|\b(did|do|have|was|am|is|are)( not)? (i|you|we)\W*$",

@@ -18,6 +18,7 @@ from intents.activities import (
     held_back_activity,
     parse_activities,
     tempting,
+    unsentenced,
 )
 from intents.command_cues import cued
 from intents.data import DATA_ROOT, lexicon
@@ -95,6 +96,13 @@ class IntentMatcher:
     def match(self, text: str) -> Intent | None:
         """The best intent for the whole text, else for its first clause that has one; a win or
         a plan said with its day ("yesterday I rang mum") keeps the day as a slot."""
+        intent = self._read(text)
+        if intent is None or "activities" not in intent.slots:
+            return intent
+        activities = [unsentenced(a, self.language) for a in intent.slots["activities"]]
+        return Intent(intent.name, {**intent.slots, "activities": activities})
+
+    def _read(self, text: str) -> Intent | None:
         text = tidy(text[:MAX_CHARACTERS], self.language)
         intent = self._match(text)
         day, rest = take_day(text, self.language)
