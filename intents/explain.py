@@ -24,7 +24,9 @@ def explain(text: str, screen: Screen, intent: Intent | None) -> list[str]:
                 f"question={_yes(clause.question)}")
             for finding in screen.findings:
                 if finding.clause == clause.text:
-                    denied = " (denied)" if finding.negated else ""
+                    reason = f" (explained by \"{finding.explained_by}\")"
+                    denied = " (denied)" if finding.negated else \
+                        reason if finding.explained_by else ""
                     concepts = ", ".join(finding.concepts) or "-"
                     lines.append(f"             -> {finding.level.value}: {finding.kind}{denied}"
                                  f"  about={finding.about}  concepts: {concepts}"

@@ -51,6 +51,7 @@ class Finding:
     concepts: tuple[str, ...]
     about: str  # "speaker", "generic" or "other"
     negated: bool = False
+    explained_by: str = ""  # the ordinary reason beside it that cancels it ("the garage")
 
 
 @dataclass(frozen=True)
@@ -310,17 +311,18 @@ class SafetyScreen:
         return _words(analysis) >= self._resemblance.min_words
 
     def _apply(self, rule: _Rule, line: str, analysis: Analysis) -> list[Finding]:
-        """The rule's first unnegated finding, else its first negated one (a denial)."""
-        denied: list[Finding] = []
+        """The rule's first finding of risk, else its first negated one (a denial) or one an
+        ordinary reason explains."""
+        quiet: list[Finding] = []
         for pattern, groups in rule.patterns:
             for match in pattern.finditer(line):
                 finding = self._finding(rule, match, groups, analysis)
                 if finding is None:
                     continue
-                if not finding.negated:
+                if not finding.negated and not finding.explained_by:
                     return [finding]
-                denied = denied or [finding]
-        return denied
+                quiet = quiet or [finding]
+        return quiet
 
     def _finding(self, rule: _Rule, match: re.Match[str], groups: dict[str, str],
                  analysis: Analysis) -> Finding | None:
@@ -335,10 +337,12 @@ class SafetyScreen:
         if about == "other" or \
                 (of_a_thing and not _SPEAKER.search(f"{clause.text} {match.group(0)}")):
             return None  # "the weather's been hopeless": said of a thing, the speaker unnamed
-        if rule.unless is not None and rule.unless.search(
-                _around(match.string, analysis, token, self._not_yet_done,
-                        rule.kind == "intent_plan")):
-            return None
+        reason = rule.unless.search(_around(match.string, analysis, token, self._not_yet_done,
+                                            rule.kind == "intent_plan")) \
+            if rule.unless is not None else None
+        if reason is not None:
+            return Finding(rule.kind, Safety.NONE, clause.text, match.group(0).strip(), (),
+                           about, explained_by=reason.group(0).strip())
         level = rule.level
         if about == "generic" and level is Safety.CRISIS:
             level = Safety.CHECK_IN
