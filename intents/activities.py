@@ -37,12 +37,15 @@ def is_past_action(word: str, language: str = "en") -> bool:
         (len(word) > 3 and word.endswith("ed"))
 
 
-def unsentenced(activity: str, language: str = "en") -> str:
-    """'Tied the tomatoes up' -> 'tied the tomatoes up': the capital was the sentence's, not
-    the word's, and the words are read back inside other sentences."""
+def as_kept(activity: str, language: str = "en") -> str:
+    """The words as they are kept and read back inside other sentences: without the capital
+    that only opened the sentence ('Tied the tomatoes up'), contractions as people say them
+    ('did not go in' -> "didn't go in")."""
     first = activity.split(" ", 1)[0]
     if first[:1].isupper() and first[1:].islower() and is_past_action(first, language):
-        return activity[:1].lower() + activity[1:]
+        activity = activity[:1].lower() + activity[1:]
+    for full, short in lexicon(language)["recontract"].items():
+        activity = re.sub(rf"\b{full}\b", short, activity, flags=re.IGNORECASE)
     return activity
 
 
@@ -64,13 +67,20 @@ def evidence(activity: str, language: str = "en") -> str:
     if lemma(words[0]) in data["setback_verbs"] or \
             any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"]):
         return "setback"
-    if tempting(activity, language) and re.search(data["lapse_markers"], activity.lower()):
+    if tempting(activity, language) and re.search(data["lapse_markers"], activity.lower()) or \
+            re.search(data["regret_after"], activity.lower()):
         return "setback"
     if len(words) > 1 and words[1] in ("you", "u"):  # "did you get that?"
         return "not_action"
-    if len(words) == 1 and words[0].strip(",.!?") in data["not_alone"]:  # "I'm done. Done."
+    if " ".join(w.strip(",.!?") for w in words) in data["not_alone"]:  # "Done.", "just found out"
         return "not_action"
     if lemma(words[0]) == "be":  # "been crying all day" tells of a state, not a thing done
+        return "not_action"
+    if came_over(words, language):
+        return "not_action"
+    if words[0] in ("nearly", "almost"):  # "nearly rang my ex (but didn't)": not done
+        return "not_action"
+    if re.match(data["received"], line):  # "got a message from my old friend": it came to me
         return "not_action"
     if any(re.match(p, line) for p in data["social_speech"]):
         return "win"
@@ -78,6 +88,19 @@ def evidence(activity: str, language: str = "en") -> str:
             any(activity.lower().startswith(p) for p in data["not_action_starts"]):
         return "not_action"
     return "win"
+
+
+def came_over(words: list[str], language: str = "en") -> bool:
+    """'got a bit teary', 'felt so proud', '(have) got this knot in my stomach': a feeling
+    that came over one, not something done ('got a new job', 'got up')."""
+    if not words or words[0] not in ("got", "became", "felt"):
+        return False
+    data = lexicon(language)
+    rest = [w.strip(",.!?;:") for w in words[1:] if w not in data["feeling_degree"]]
+    feelings = set(data["feeling_cues"]) | set(data["good_feeling_cues"])
+    if words[0] == "got" and set(rest[:4]) & set(data["reserves"]):
+        return True  # "got about two percent battery", "got no energy left"
+    return bool(rest) and (rest[0] in feelings or lemma(rest[0]) in feelings)
 
 
 def _strip_leading(text: str, phrases: list[str]) -> str:
@@ -92,6 +115,16 @@ def _strip_leading(text: str, phrases: list[str]) -> str:
     return text
 
 
+def as_said(words: str, text: str) -> str:
+    """The slot's words with the commas the sentence had ('rang mum last night first time'
+    -> 'rang mum last night, first time'): a comma may end a deed's words."""
+    parts = re.findall(r"[\w']+", words)
+    if not parts:
+        return words
+    found = re.search(r"[\s,;:]+".join(map(re.escape, parts)), text, re.IGNORECASE)
+    return found.group(0) if found else words
+
+
 def clean_activity(text: str, language: str = "en") -> str:
     """'log a win: I just finally washed a dish!' -> 'washed a dish'."""
     _, _, fillers, prefixes = _words(language)
@@ -99,7 +132,10 @@ def clean_activity(text: str, language: str = "en") -> str:
     text = _strip_leading(text, prefixes)
     text = re.sub(r"^i\b\s*", "", text, flags=re.IGNORECASE)
     text = _strip_leading(text, fillers)
-    text = re.split(r",?\s+\bbut\b\s+|\s*[.;!?]\s+", text, maxsplit=1)[0]
+    for filler in fillers:  # "called the plumber finally"
+        text = re.sub(rf"[\s,]+{re.escape(filler)}$", "", text, flags=re.IGNORECASE)
+    conceded = "|".join(lexicon(language)["concessions"])
+    text = re.split(rf",?\s+\b(?:but|{conceded})\b\s+|\s*[.;!?]\s+", text, maxsplit=1)[0]
     return text.strip(" \t,.!?;:\"'")
 
 
@@ -107,10 +143,14 @@ def split_activities(text: str, language: str = "en") -> list[str]:
     """'made my bed and ate a proper lunch' -> two actions; 'had tea and toast' stays one."""
     tokens = re.split(r"(,?\s+(?:and then|and|then|also|plus)\s+|,\s+)", text)
     parts = [tokens[0]]
+    comment = lexicon(language)["comment_after_deed"]
     for joiner, piece in zip(tokens[1::2], tokens[2::2], strict=True):
         action = clean_activity(piece, language)
-        if action and is_past_action(action.split(" ", 1)[0], language):
-            parts.append(action)
+        words = action.lower().split()
+        if "," in joiner and re.match(comment, piece.strip().lower()):
+            break  # "rang my mam, first time in weeks": the rest is about the deed
+        if words and is_past_action(words[0], language) and not set(words[1:2]) & _NEGATIONS:
+            parts.append(action)  # "did not shower" is not a second deed
         else:
             parts[-1] += joiner + piece
     return parts
@@ -150,11 +190,13 @@ def tempting(words: str, language: str = "en") -> bool:
 
 
 def held_back_activity(text: str, language: str = "en") -> str:
-    """'I didn't have a drink tonight' -> "didn't have a drink tonight"."""
-    said = clean_activity(text, language)
-    for full, short in lexicon(language)["recontract"].items():
-        said = re.sub(rf"\b{full}\b", short, said, flags=re.IGNORECASE)
-    return said
+    """'I didn't have a drink tonight' -> 'did not have a drink tonight' (kept as "didn't");
+    'nearly rang my ex but didn't' -> 'did not ring my ex'."""
+    nearly = re.search(r"\b(?:nearly|almost|was going to) (\w+)(.*?),? but (?:i )?"
+                       r"(?:did not|never)\b", text, re.IGNORECASE)
+    if nearly:
+        return f"did not {lemma(nearly.group(1).lower())}{nearly.group(2)}"
+    return clean_activity(text, language)
 
 
 def said_done(text: str, language: str = "en") -> bool:

@@ -12,21 +12,23 @@ from hassil import Intents, RecognizeResult, recognize_all
 from hassil.util import merge_dict
 
 from intents.activities import (
+    as_kept,
+    as_said,
     asked_at_end,
+    came_over,
     clean_activity,
     evidence,
     held_back_activity,
     parse_activities,
     tempting,
-    unsentenced,
 )
 from intents.command_cues import cued
 from intents.data import DATA_ROOT, lexicon
 from intents.lemmas import lemma, verb_form
 from intents.mood_reading import read_mood
-from intents.normalize import MAX_CHARACTERS, clauses, tidy
+from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
 from intents.open_reading import as_plan, read_open
-from intents.spoken_day import take_day
+from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.spoken_time import parse_spoken_time
 from intents.spoken_when import parse_when, split_when
 from intents.values import Intent
@@ -97,15 +99,23 @@ class IntentMatcher:
         """The best intent for the whole text, else for its first clause that has one; a win or
         a plan said with its day ("yesterday I rang mum") keeps the day as a slot."""
         intent = self._read(text)
+        if intent is not None and intent.name == "LogWin" and \
+                re.search(lexicon(self.language)["regret_after"], text.lower()):
+            return Intent("Setback", {})  # "stayed up till four again, ugh": regretted
         if intent is None or "activities" not in intent.slots:
             return intent
-        activities = [unsentenced(a, self.language) for a in intent.slots["activities"]]
+        activities = [as_kept(a, self.language) for a in intent.slots["activities"]]
         return Intent(intent.name, {**intent.slots, "activities": activities})
 
     def _read(self, text: str) -> Intent | None:
+        if re.search(lexicon(self.language)["refusals"], normalize(text, self.language)):
+            return Intent("Cancel", {})  # "I don't want to do the breathing": never started
         text = tidy(text[:MAX_CHARACTERS], self.language)
         intent = self._match(text)
-        day, rest = take_day(text, self.language)
+        # a win's own words carry a day at their end ("rang mum last night, first time in
+        # weeks"); one at the end of the turn was in a comment ("he's coming on Monday")
+        win = intent is not None and intent.name == "LogWin"
+        day, rest = take_day(text, self.language, tail=not win)
         if day is not None and day.offset != 0 and (intent is None or intent.name in DATED):
             dated = self._match(rest)
             if dated is not None and dated.name in DATED:
@@ -173,32 +183,32 @@ class IntentMatcher:
         was said, thought or felt is not a win at all."""
         if asked_at_end(text):
             return None  # "I sent that email, didn't I?": asked, not told
-        activities = parse_activities(str(slots.get("activity", "")), self.language)
-        if self._having(activities, text):
-            return None  # "I've got this knot in my stomach": having, not doing
+        said = as_said(str(slots.get("activity", "")), text)
+        activities = parse_activities(said, self.language)
         if activities and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \
                 re.match(lexicon(self.language)["requests"], activities[0].lower()):
             return None  # "read me my wins", "set a reminder": asked for, not done
-        found = [(self._without_today(a), evidence(a, self.language)) for a in activities]
+        dated = [self._dated(a) for a in activities]
+        found = [(self._without_today(a), evidence(a, self.language)) for a, _ in dated]
         wins = [a for a, kind in found if kind == "win"]
+        day = next((d for _, d in dated if d is not None), None)
         if wins and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \
                 verb_form(wins[0].split(" ", 1)[0].lower()) == "base" and \
                 re.search(lexicon(self.language)["request_signs"], text.lower()):
             return {"activities": wins, "unsure": True}  # "put the radio on": asked, or done?
         if wins:
-            return {"activities": wins}
+            return {"activities": wins, "day": day} if day is not None else {"activities": wins}
         if any(kind == "setback" for _, kind in found):
             return Intent("Setback", {})
         return None
 
-    def _having(self, activities: list[str], text: str) -> bool:
-        """'I have got this knot in my stomach' tells of a feeling one has; 'I have got a new
-        job' or 'I have got up' of something done."""
-        if not activities or not re.search(r"\b(i|we) (have|has) got\b", text.lower()):
-            return False
-        words = activities[0].lower().split()
-        feelings = set(lexicon(self.language)["feeling_cues"])
-        return words[0] == "got" and any(lemma(w) in feelings for w in words[1:5])
+    def _dated(self, words: str) -> tuple[str, SpokenDay | None]:
+        """'rang my mam last night', 'rang the council yesterday they were useless': the deed,
+        and the earlier day said at its end or between it and a comment on it."""
+        day, rest = take_day(words, self.language)
+        if day is None:
+            day, rest = day_within(words, self.language)
+        return (rest, day) if day is not None and day.offset != 0 and rest else (words, None)
 
     def _without_today(self, words: str) -> str:
         """'had a shower this morning' is kept as 'had a shower': today is when it is logged."""
@@ -210,7 +220,8 @@ class IntentMatcher:
         on_purpose = re.search(lexicon(self.language)["held_back_on_purpose"], text.lower())
         if not on_purpose and not tempting(str(slots.get("held_back", "")), self.language):
             return None
-        return {"activities": [held_back_activity(text, self.language)]}
+        activity, day = self._dated(held_back_activity(text, self.language))
+        return {"activities": [activity], "day": day} if day else {"activities": [activity]}
 
     def _correction(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """'No, I said I watered the plant': the words that replace the last win's."""
@@ -223,7 +234,9 @@ class IntentMatcher:
         if cleft:  # "it was the kitchen I cleaned": the deed first
             activity = f"{cleft.group(2)} {cleft.group(1)}"
         done = parse_activities(activity, self.language)
-        return {"activity": activity} if done else None  # "I said that" is not a correction
+        if not done or came_over(done[0].lower().split(), self.language):
+            return None  # "I said that", "got teary, don't know why": not a correction
+        return {"activity": activity}
 
     def _setback(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """Not doing what tempts is not a setback: that parse is left to the abstinence win."""

@@ -36,7 +36,8 @@ class SpokenDay:
 
 
 @cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                       dict[str, int]]:
     data = lexicon(language)["day_words"]
     offsets: dict[str, int] = data["offsets"]
     parts = "|".join(re.escape(p) for p in data["parts"])
@@ -48,18 +49,29 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str
                                                  "since", "from", "about", "to", "every",
                                                  "each"))
     tail = re.compile(rf"{not_when}[\s,]+({phrase})[\s.!?]*$", re.IGNORECASE)
-    return lead, tail, offsets
+    inside = re.compile(rf"{not_when}[\s,]+({phrase})\b", re.IGNORECASE)
+    return lead, tail, inside, offsets
 
 
-def take_day(text: str, language: str = "en") -> tuple[SpokenDay | None, str]:
-    """The day named at the start or end of `text`, and the text without it."""
-    lead, tail, offsets = _patterns(language)
-    for pattern in (lead, tail):
+def take_day(text: str, language: str = "en", tail: bool = True) -> tuple[SpokenDay | None, str]:
+    """The day named at the start or (with `tail`) the end of `text`, and the text without it."""
+    lead, at_end, _, offsets = _patterns(language)
+    for pattern in (lead, at_end) if tail else (lead,):
         found = pattern.search(text)
         if found:
             rest = (text[:found.start()] + " " + text[found.end():]).strip(" ,")
             return _read(found.group(1).lower(), offsets), rest
     return None, text
+
+
+def day_within(text: str, language: str = "en") -> tuple[SpokenDay | None, str]:
+    """A day said after a deed and before a comment on it ('rang the council yesterday they
+    were useless'): the day, and the words before it."""
+    _, _, inside, offsets = _patterns(language)
+    found = inside.search(text)
+    if found is None or not text[:found.start()].strip():
+        return None, text
+    return _read(found.group(1).lower(), offsets), text[:found.start()].strip(" ,")
 
 
 def _read(said: str, offsets: dict[str, int]) -> SpokenDay:

@@ -152,6 +152,19 @@ def test_im_fine_after_crisis_is_acknowledged_without_arguing(skill: Skill) -> N
     assert "988" not in repeat
 
 
+@pytest.mark.parametrize("said", ["that's not what I meant", "you misunderstood me",
+                                  "I was only joking"])
+def test_a_misunderstanding_after_crisis_is_taken_without_arguing(skill: Skill, said: str) -> None:
+    skill.handle("I can't do this anymore", MORNING)
+    after = skill.handle(said, MORNING + timedelta(minutes=1)).reply.text
+    assert after == skill.replies.text("Safety", "fine_after_crisis")
+
+
+def test_a_misunderstanding_with_no_crisis_is_asked_again(skill: Skill) -> None:
+    reply = skill.handle("that's not what I meant", MORNING).reply.text
+    assert reply == skill.replies.text("Support", "ConversationRef")
+
+
 def test_repeat_says_the_crisis_reply_again(skill: Skill) -> None:
     first = skill.handle("I want to die", MORNING).reply.text
     assert skill.handle("repeat", MORNING + timedelta(seconds=30)).reply.text == first

@@ -94,7 +94,8 @@ def _day(word: object, today: date) -> date | None:
 
 @cache
 def _feeling_replies() -> frozenset[str]:
-    return frozenset(Replies("en").data("Support", "feeling"))
+    replies = Replies("en")
+    return frozenset(replies.data("Support", "feeling") + replies.data("Support", "good_feeling"))
 
 
 @cache

@@ -66,15 +66,27 @@ def acknowledge(intent: Intent, ctx: Context) -> Reply:
 
 
 def not_understood(ctx: Context) -> Reply:
-    """Feelings are heard first ("my sister was unkind to me"); otherwise what can be said."""
-    words = {lemma(w) for w in re.findall(r"[a-z']+", normalize(ctx.utterance))}
-    feeling = bool(words & set(lexicon()["feeling_cues"]))
-    return Reply(ctx.replies.text("Support", "feeling" if feeling else "fallback"))
+    """Feelings are heard first ("my sister was unkind to me"), a good one gladly ("proud of
+    myself today"); otherwise what can be said."""
+    said = normalize(ctx.utterance)
+    words = set(re.findall(r"[a-z']+", said))
+    words |= {lemma(w) for w in words}
+
+    def named(cues: list[str]) -> bool:
+        return bool(words & set(cues)) or any(" " in c and f" {c} " in f" {said} " for c in cues)
+
+    hard = [c for c in lexicon()["feeling_cues"] if c not in ("feel", "feeling")]
+    key = "feeling" if named(hard) else "good_feeling" if named(lexicon()["good_feeling_cues"]) \
+        else "feeling" if named(["feel", "feeling"]) else "fallback"
+    return Reply(ctx.replies.text("Support", key))
 
 
 def talk(intent: Intent, ctx: Context) -> Reply:
     """Greetings, thanks, goodbyes, words about the conversation, requests it cannot do; a
-    request to call or ring anyone also gets the helpline, since it cannot call for help."""
+    request to call or ring anyone also gets the helpline, since it cannot call for help.
+    "You misunderstood" just after a crisis reply is taken without arguing."""
+    if intent.name == "ConversationRef" and ctx.recent_crisis:  # "you misunderstood"
+        return Reply(ctx.replies.text("Safety", "fine_after_crisis"))
     key = "unsupported_question" if intent.slots.get("question") else intent.name
     text = ctx.replies.text("Support", key)
     if intent.name == "Unsupported" and re.search(lexicon()["call_words"], ctx.utterance.lower()):
