@@ -64,6 +64,9 @@ def evidence(activity: str, language: str = "en") -> str:
     if not words:
         return "not_action"
     line = " ".join(lemma(w.strip(",.!?;:")) for w in words)
+    outcome = re.match(data["outcome_leads"], line)
+    if outcome and len(words) > 2 and evidence(" ".join(words[2:]), language) == "setback":
+        return "setback"  # "ended up smoking half a pack": the deed it ended in decides
     if lemma(words[0]) in data["setback_verbs"] or \
             any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"]):
         return "setback"
@@ -78,8 +81,8 @@ def evidence(activity: str, language: str = "en") -> str:
         return "not_action"
     if came_over(words, language):
         return "not_action"
-    if words[0] in ("nearly", "almost"):  # "nearly rang my ex (but didn't)": not done
-        return "not_action"
+    if any(activity.lower().startswith(f"{w} ") for w in data["not_quite"]):
+        return "not_action"  # "nearly rang my ex (but didn't)": not done
     if re.match(data["received"], line):  # "got a message from my old friend": it came to me
         return "not_action"
     if any(re.match(p, line) for p in data["social_speech"]):
@@ -192,8 +195,9 @@ def tempting(words: str, language: str = "en") -> bool:
 def held_back_activity(text: str, language: str = "en") -> str:
     """'I didn't have a drink tonight' -> 'did not have a drink tonight' (kept as "didn't");
     'nearly rang my ex but didn't' -> 'did not ring my ex'."""
-    nearly = re.search(r"\b(?:nearly|almost|was going to) (\w+)(.*?),? but (?:i )?"
-                       r"(?:did not|never)\b", text, re.IGNORECASE)
+    not_quite = "|".join(lexicon(language)["not_quite"])
+    nearly = re.search(rf"\b(?:{not_quite}) (\w+)(.*?),? but (?:i )?(?:did not|never)\b", text,
+                       re.IGNORECASE)
     if nearly:
         return f"did not {lemma(nearly.group(1).lower())}{nearly.group(2)}"
     return clean_activity(text, language)
