@@ -240,3 +240,15 @@ def test_answers_are_the_pending_questions_the_dialogue_asks() -> None:
         asked |= set(re.findall(r"dialogue\.ask\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
     assert asked - set(ANSWERS) == set()
     assert set(ANSWERS) - asked == set()
+
+
+def test_command_cues_are_written_as_the_normaliser_prints() -> None:
+    """Cues are searched in normalised words: a form the normaliser always rewrites ("can
+    not" becomes "cannot") can never be found there, and a cue waiting for it never fires."""
+    rewritten = [said for said, kept in lexicon()["contractions"].items()
+                 if " " in said and said not in kept]
+    cues = [*(p for patterns in lexicon()["command_cues"].values() for p in patterns),
+            lexicon()["refusals"]]
+    waiting = [(form, cue[:60]) for cue in cues for form in rewritten
+               if re.search(rf"\b{re.escape(form)}\b", cue)]
+    assert waiting == []
