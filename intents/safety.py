@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from intents.analysis import Analysis, analyse
-from intents.data import load_yaml
+from intents.data import lexicon, load_yaml
 from intents.lemmas import readings
 from intents.resemblance import Likeness, Resemblance
 
@@ -214,6 +214,12 @@ class SafetyScreen:
         self._not_yet_done = re.compile(
             rf"^\W*(?:\w+ ){{0,2}}(?:{'|'.join(data['not_yet_done'])}) to ")
         self._caution = [compiler.pattern(p)[0] for p in data["caution"]]
+        self._scope = re.compile(data["scoped_to_a_thing"]["pattern"])
+        self._own_state = frozenset(lexicon(language)["own_state_nouns"])
+        self._not_a_scope = frozenset(data["scoped_to_a_thing"]["not_things"]) | self._own_state
+        self._named_after = compiler.pattern(data["named_after"]["pattern"])[0]
+        self._named_kinds = frozenset(data["named_after"]["kinds"])
+        self._resemblance_explained = compiler.pattern(data["resemblance"]["explained_by"])[0]
         self._rules = [
             _Rule(
                 kind=rule["kind"],
@@ -275,7 +281,8 @@ class SafetyScreen:
                 like = self._likeness(analysis.text)
                 caution = caution or self._resemblance.unavailable
             if like is not None and self._resemblance is not None:
-                if like.score > self._resemblance.threshold and self._long_enough(analysis):
+                if like.score > self._resemblance.threshold and self._long_enough(analysis) \
+                        and not self._resemblance_explained.search(line):
                     found = Finding("resemblance", Safety.CHECK_IN, analysis.text,
                                     f"score {like.score:.2f}", like.risk_kinds, "speaker")
                     return Screen(Safety.CHECK_IN, _resembled_kind(like), past, False,
@@ -340,9 +347,10 @@ class SafetyScreen:
         reason = rule.unless.search(_around(match.string, analysis, token, self._not_yet_done,
                                             rule.kind == "intent_plan")) \
             if rule.unless is not None else None
-        if reason is not None:
+        explained = reason.group(0).strip() if reason is not None else self._explained(rule, match)
+        if explained:
             return Finding(rule.kind, Safety.NONE, clause.text, match.group(0).strip(), (),
-                           about, explained_by=reason.group(0).strip())
+                           about, explained_by=explained)
         level = rule.level
         if about == "generic" and level is Safety.CRISIS:
             level = Safety.CHECK_IN
@@ -350,6 +358,22 @@ class SafetyScreen:
         negated = rule.denial and analysis.negated_before(token)
         return Finding(rule.kind, level, clause.text, match.group(0).strip(), concepts, about,
                        negated)
+
+    def _explained(self, rule: _Rule, match: re.Match[str]) -> str:
+        """The everyday thing a check-in's words are about, said at once after them ("worthless
+        at darts"), or the thing a veiled plan's "it" is named as later in its sentence ("it'll
+        all be over by Friday, the exams I mean"); empty when neither is said."""
+        after = re.split(r"[.!?]", match.string[match.end():], maxsplit=1)[0]
+        if rule.kind == "check_in" and rule.level is Safety.CHECK_IN:
+            scope = self._scope.match(after)
+            if scope and scope["thing"] not in self._not_a_scope \
+                    and scope["next"] not in self._own_state:
+                return scope.group(0).strip()
+        if rule.kind in self._named_kinds:
+            named = self._named_after.search(after)
+            if named:
+                return named.group(0).strip()
+        return ""
 
 
 def _words(analysis: Analysis) -> int:
