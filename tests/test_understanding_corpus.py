@@ -2,10 +2,12 @@
 product's own entry point (`Skill.handle` on a fresh store): what was understood, what was
 stored, and per-label figures printed on every run.
 
-`tests/understanding/corpus/` is the development corpus; `tests/understanding/heldout/` was
-written apart and is only measured. A label is right when the product did that thing: a win
-or an abstinence win is right when the stored activity holds the expected words (and its
-day is the one said); the other labels are the intent the product chose, with its key value.
+`tests/understanding/corpus/` is the development corpus; `tests/understanding/later/` holds
+sets written the same way afterwards, each held to a floor of its own;
+`tests/understanding/heldout/` was written apart and is only measured. A label is right when
+the product did that thing: a win or an abstinence win is right when the stored activity
+holds the expected words (and its day is the one said); the other labels are the intent the
+product chose, with its key value.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def _turns(folder: Path) -> list[Turn]:
 
 CORPUS = _turns(HERE / "corpus")
 HELDOUT = _turns(HERE / "heldout")
+LATER = _turns(HERE / "later")
 
 
 def _words(text: object) -> set[str]:
@@ -174,6 +177,19 @@ def test_figures_hold_their_measured_floors(capsys: pytest.CaptureFixture[str]) 
     # held-out turns are counted, never shown: a failure says how many, not which
     logged = len(_non_wins_logged(CORPUS)) + len(_non_wins_logged(HELDOUT))
     assert logged <= TARGETS["non_wins_logged_floor"], f"{logged} non-wins logged as wins"
+
+
+@pytest.mark.parametrize("source", sorted(TARGETS["later"]["floors"]))
+def test_later_sets_hold_their_floors(source: str, capsys: pytest.CaptureFixture[str]) -> None:
+    turns = [t for t in LATER if t.source == source]
+    with capsys.disabled():
+        print(f"\nEveryday turns, {source} ({len(turns)}):\n{_table(turns)}")
+    assert turns and _share_right(turns) >= TARGETS["later"]["floors"][source]
+
+
+def test_later_sets_log_few_non_wins() -> None:
+    logged = _non_wins_logged(LATER)
+    assert len(logged) <= TARGETS["later"]["non_wins_logged_floor"], "\n".join(logged)
 
 
 @pytest.mark.xfail(strict=True, reason="the targets are not met yet; figures in the README")
