@@ -215,8 +215,8 @@ class SafetyScreen:
             rf"^\W*(?:\w+ ){{0,2}}(?:{'|'.join(data['not_yet_done'])}) to ")
         self._caution = [compiler.pattern(p)[0] for p in data["caution"]]
         self._scope = re.compile(data["scoped_to_a_thing"]["pattern"])
-        self._own_state = frozenset(lexicon(language)["own_state_nouns"])
-        self._not_a_scope = frozenset(data["scoped_to_a_thing"]["not_things"]) | self._own_state
+        self._not_a_scope = frozenset(data["scoped_to_a_thing"]["not_things"]) | \
+            frozenset(lexicon(language)["own_state_nouns"])
         self._named_after = compiler.pattern(data["named_after"]["pattern"])[0]
         self._named_kinds = frozenset(data["named_after"]["kinds"])
         self._resemblance_explained = compiler.pattern(data["resemblance"]["explained_by"])[0]
@@ -366,8 +366,7 @@ class SafetyScreen:
         after = re.split(r"[.!?]", match.string[match.end():], maxsplit=1)[0]
         if rule.kind == "check_in" and rule.level is Safety.CHECK_IN:
             scope = self._scope.match(after)
-            if scope and scope["thing"] not in self._not_a_scope \
-                    and scope["next"] not in self._own_state:
+            if scope and not {scope["thing"], scope["next"]} & self._not_a_scope:
                 return scope.group(0).strip()
         if rule.kind in self._named_kinds:
             named = self._named_after.search(after)
