@@ -219,7 +219,6 @@ class SafetyScreen:
             frozenset(lexicon(language)["own_state_nouns"])
         self._named_after = compiler.pattern(data["named_after"]["pattern"])[0]
         self._named_kinds = frozenset(data["named_after"]["kinds"])
-        self._resemblance_explained = compiler.pattern(data["resemblance"]["explained_by"])[0]
         self._rules = [
             _Rule(
                 kind=rule["kind"],
@@ -282,7 +281,7 @@ class SafetyScreen:
                 caution = caution or self._resemblance.unavailable
             if like is not None and self._resemblance is not None:
                 if like.score > self._resemblance.threshold and self._long_enough(analysis) \
-                        and not self._resemblance_explained.search(line):
+                        and not self._named_after.search(line):
                     found = Finding("resemblance", Safety.CHECK_IN, analysis.text,
                                     f"score {like.score:.2f}", like.risk_kinds, "speaker")
                     return Screen(Safety.CHECK_IN, _resembled_kind(like), past, False,
