@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -98,13 +98,15 @@ class Classifier:
 class Resemblance:
     def __init__(self, fit: Callable[[], Classifier], threshold: float,
                  caution: float | None = None, min_words: int = 1,
-                 caution_words: int | None = None) -> None:
+                 caution_words: int | None = None, clause_caution: float | None = None) -> None:
         self._fit = fit
         self.threshold = threshold  # above it: the check-in question
         self.caution = threshold if caution is None else caution  # above it: a win is confirmed
         self.min_words = min_words  # shorter utterances never get the check-in from it
         # shorter still are not compared; in between, a high score only confirms a win first
         self.caution_words = min_words if caution_words is None else caution_words
+        # above it, any one clause read alone has a win or a plan confirmed first
+        self.clause_caution = threshold if clause_caution is None else clause_caution
         self.unavailable = False  # set when it could not be fitted
 
     @classmethod
@@ -122,7 +124,7 @@ class Resemblance:
         risk_kinds = frozenset(settings["risk_kinds"])
         return cls(lambda: Classifier.fit(examples(language), risk_kinds, settings["smoothing"]),
                    settings["threshold"], settings["caution"], settings["min_words"],
-                   settings["caution_words"])
+                   settings["caution_words"], settings["clause_caution"])
 
     @cached_property
     def _classifier(self) -> Classifier:
@@ -135,6 +137,12 @@ class Resemblance:
         parts = [text, *(s for s in _SENTENCE.split(text) if s != text and len(s.split()) > 3)]
         return max((self._classifier.likeness(normalize(part)) for part in parts),
                    key=lambda like: like.score)
+
+    def leaning_clause(self, clauses: Iterable[str]) -> bool:
+        """True when one clause read alone scores above `clause_caution`: "walked the dog, not
+        that it'll matter soon" reads as a win as a whole; its second clause, alone, does not."""
+        return any(self._classifier.likeness(normalize(clause)).score > self.clause_caution
+                   for clause in clauses if len(clause.split()) >= self.caution_words)
 
 
 def example_files(language: str = "en") -> list[Path]:

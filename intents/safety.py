@@ -219,6 +219,8 @@ class SafetyScreen:
             frozenset(lexicon(language)["own_state_nouns"])
         self._named_after = compiler.pattern(data["named_after"]["pattern"])[0]
         self._named_kinds = frozenset(data["named_after"]["kinds"])
+        self._named_deed = compiler.pattern(data["named_after"]["deed"])[0]
+        self._settled = re.compile(data["named_after"]["settled"])
         self._rules = [
             _Rule(
                 kind=rule["kind"],
@@ -286,7 +288,9 @@ class SafetyScreen:
                                     f"score {like.score:.2f}", like.risk_kinds, "speaker")
                     return Screen(Safety.CHECK_IN, _resembled_kind(like), past, False,
                                   caution, (*findings, found), tuple(masked), analysis, like)
-                caution = caution or like.score > self._resemblance.caution
+                caution = caution or like.score > self._resemblance.caution or (
+                    len(analysis.clauses) > 1
+                    and self._resemblance.leaning_clause(c.text for c in analysis.clauses))
             return Screen(Safety.NONE, "denial" if denial else None, past, denial, caution,
                           tuple(findings), tuple(masked), analysis, like)
         top = max(risky, key=lambda f: (_RANK[f.level], f.kind == "imminent"))
@@ -371,6 +375,10 @@ class SafetyScreen:
             named = self._named_after.search(after)
             if named:
                 return named.group(0).strip()
+        if rule.kind == "intent_plan" and self._settled.search(match.group(0)):
+            deed = self._named_deed.search(after)
+            if deed:
+                return deed.group(0).strip()
         return ""
 
 

@@ -113,3 +113,13 @@ def test_between_the_two_limits_a_high_score_only_has_a_win_confirmed_first() ->
     assert short.level is Safety.NONE and short.caution
     assert not screen.screen("kettle hums").caution  # under three words: not read at all
     assert screen.screen("every night the purple kettle hums").level is Safety.CHECK_IN
+
+
+def test_one_clause_that_reads_like_risk_has_the_win_beside_it_confirmed_first() -> None:
+    """The whole turn reads as a win; its second clause, read alone, does not."""
+    index = Resemblance(lambda: Classifier.fit(EXAMPLES, RISK, smoothing=0.1), threshold=50.0,
+                        caution=50.0, min_words=6, caution_words=3, clause_caution=0.3)
+    screen = SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
+    assert screen.screen("I washed the car and the purple kettle hums").caution
+    assert not screen.screen("I washed the car and then I fed the cat").caution
+    assert not screen.screen("the purple kettle hums").caution  # one clause: the whole decides

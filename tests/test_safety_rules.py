@@ -20,7 +20,7 @@ def _patterns() -> list[str]:
     found += RULES["masks"] + RULES["past_ideation"] + RULES["caution"] + RULES["turned_on_oneself"]
     found += [p for rule in RULES["rules"] for p in rule["patterns"]]
     found += [rule["unless"] for rule in RULES["rules"] if "unless" in rule]
-    found += [RULES["named_after"]["pattern"]]
+    found += [RULES["named_after"]["pattern"], RULES["named_after"]["deed"]]
     return found
 
 
