@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from intents.data import lexicon
-from intents.lemmas import lemma, past_of, simple_past, verb_form
+from intents.lemmas import every_lemma, lemma, past_of, simple_past, verb_form
 from intents.normalize import normalize
 
 _NEGATIONS = {"not", "never", "nothing", "no"}
@@ -187,7 +187,7 @@ def _in_simple_past(activity: str, language: str = "en") -> str:
 def tempting(words: str, language: str = "en") -> bool:
     """Do these words name a temptation ("a drink", "my ex's insta", "the betting app")?"""
     lowered = words.lower()
-    found = {lemma(w) for w in re.findall(r"[a-z]+", lowered)}
+    found = {form for w in re.findall(r"[a-z]+", lowered) for form in every_lemma(w)}
     return bool(found & set(lexicon(language)["temptations"])) or \
         any(p in lowered for p in lexicon(language)["temptation_phrases"])
 

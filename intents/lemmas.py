@@ -29,6 +29,12 @@ def lemma(word: str) -> str:
 
 
 @cache
+def every_lemma(word: str) -> frozenset[str]:
+    """Its lemma under every part of speech: 'vaping' is the noun 'vaping' and the verb 'vape'."""
+    return frozenset({lemma(word), *(w for found in getAllLemmas(word).values() for w in found)})
+
+
+@cache
 def readings(word: str) -> tuple[str, ...]:
     """Every form `word` may take in a lemma line: its lemma, and itself when it is also a
     noun in its own right ('thought' is read as 'think', but 'thoughts' as 'thought')."""

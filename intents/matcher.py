@@ -27,7 +27,7 @@ from intents.data import DATA_ROOT, lexicon
 from intents.lemmas import lemma, verb_form
 from intents.mood_reading import read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
-from intents.open_reading import as_plan, read_open
+from intents.open_reading import as_plan, given_up, read_open
 from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.spoken_time import parse_spoken_time
 from intents.spoken_when import parse_when, split_when
@@ -102,6 +102,8 @@ class IntentMatcher:
         if intent is not None and intent.name == "LogWin" and \
                 re.search(lexicon(self.language)["regret_after"], text.lower()):
             return Intent("Setback", {})  # "stayed up till four again, ugh": regretted
+        if intent is not None and intent.name == "LogWin" and given_up(text, self.language):
+            return Intent("Setback", {})  # "set off for a run, gave up halfway"
         if intent is None or "activities" not in intent.slots:
             return intent
         activities = [as_kept(a, self.language) for a in intent.slots["activities"]]

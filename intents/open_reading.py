@@ -91,7 +91,34 @@ def read_open(text: str, language: str = "en") -> Intent | None:
         if day is not None and day.offset != 0:
             slots["day"] = day
         return Intent("LogWin", slots)
-    return other
+    return other or _abstained(analysis.text, language)
+
+
+def _abstained(text: str, language: str) -> Intent | None:
+    """Holding back told without a verb: "no vaping today", "three weeks sober", "day twelve
+    off the booze", "not a drop of wine this week"."""
+    found = re.search(lexicon(language)["abstained_frames"], text)
+    if found is None:
+        return None
+    if found.group("sober") and not (found.group("count") or found.group("tail").strip()):
+        return None  # "sober as a judge", "clean sheets": no time kept
+    if not found.group("sober") and not tempting(found.group("from"), language):
+        return None
+    said = _without_day(found.group(0).strip(" ,."), language)
+    return Intent("AbstinenceWin", {"activities": [said]}) if said else None
+
+
+def given_up(text: str, language: str = "en") -> bool:
+    """The turn ends in giving up part way: "set off for a run, gave up halfway and came
+    home". Going home after it is part of the giving up; any other deed after it is a new
+    attempt ("gave up halfway but went back and finished it")."""
+    data = lexicon(language)
+    ends = [m.end() for m in re.finditer(data["gave_up_partway"], text.lower())]
+    if not ends:
+        return False
+    after = re.split(data["clause_joins"], text.lower()[ends[-1]:])
+    return all(re.fullmatch(data["gone_home_after"], part.strip()) for part in after
+               if part.strip())
 
 
 def _asked(analysis: Analysis) -> bool:
