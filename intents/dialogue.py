@@ -18,6 +18,7 @@ SPOKEN_JOB_SECONDS = 1800  # "later" moves the job that spoke within this time
 WAIT_SECONDS = {
     "followup": 180,
     "confirm_win": 180,
+    "confirm_intention": 180,
     "mood_adjust": 120,
     "low_energy": 180,
     "tiny_step": 1800,

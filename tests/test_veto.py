@@ -28,6 +28,22 @@ def test_a_no_keeps_nothing(skill: Skill, store: Store) -> None:
     assert store.all_wins() == []
 
 
+def test_a_plan_naming_a_means_is_asked_about_first_and_kept_on_a_yes(
+        skill: Skill, store: Store) -> None:
+    turn = skill.handle("I am going to get a hot towel shave with a proper blade tomorrow", MORNING)
+    assert turn.reply.text.startswith("Shall I keep your plan to") and turn.reply.expects_answer
+    assert store.intentions_for(MORNING.date() + timedelta(days=1)) == []
+    skill.handle("yes", LATER)
+    kept = store.intentions_for(MORNING.date() + timedelta(days=1))
+    assert [i.text for i in kept] == ["get a hot towel shave with a proper blade"]
+
+
+def test_a_plan_asked_about_and_declined_is_not_kept(skill: Skill, store: Store) -> None:
+    skill.handle("I am going to get a hot towel shave with a proper blade tomorrow", MORNING)
+    assert skill.handle("no", LATER).reply.text == "Okay, I haven't kept it."
+    assert store.intentions_for(MORNING.date() + timedelta(days=1)) == []
+
+
 def test_past_risk_said_as_a_win_is_heard_and_not_kept(skill: Skill, store: Store) -> None:
     reply = skill.handle("I had those dark thoughts years ago", MORNING).reply.text
     assert store.all_wins() == [] and '"help"' in reply and "988" not in reply

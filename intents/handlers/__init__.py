@@ -73,6 +73,7 @@ HANDLERS: dict[str, Handler] = {
 ANSWERS: dict[str, Answer] = {
     "followup": wins.answer_followup,
     "confirm_win": wins.answer_confirm_win,
+    "confirm_intention": intentions.answer_confirm_intention,
     "checkin": intentions.answer_checkin,
     "routine": routines.answer_routine,
     "reminder_when": reminders.answer_reminder_when,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from intents.checkin_answers import checkin_answer
 from intents.handlers.context import Context
@@ -28,15 +29,30 @@ def set_intention(intent: Intent, ctx: Context) -> Reply:
     text: str = intent.slots["intention"]
     if VAGUE.match(text) or len(text.split()) < 2 and not text.endswith("ing"):
         return Reply(ctx.replies.text("Intentions", "vague"), expects_answer=True)
-    if ctx.caution:  # a means or harm word in a plan: not kept, and asked about gently
-        return Reply(ctx.replies.text("Safety", "held_back"))
     spoken: SpokenDay | None = intent.slots.get("day")
     day = spoken.date(ctx.today, ahead=True) if spoken is not None else ctx.today
     day = max(day, ctx.today)
+    if ctx.caution:  # a means or harm word, or a clause that reads like risk: asked first
+        ctx.dialogue.ask("confirm_intention", intention=text, day=day.isoformat())
+        return Reply(ctx.replies.text("Intentions", "confirm_first", intention=text),
+                     expects_answer=True)
     ctx.store.add_intention(Intention(text=text, day=day, created_at=ctx.now))
     if day != ctx.today:
         return Reply(ctx.replies.text("Intentions", "set_for", intention=text, day=spoken.said))
     return Reply(ctx.replies.text("Intentions", "set", intention=text))
+
+
+def answer_confirm_intention(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
+    """Yes keeps the plan for its day, plainly; no keeps nothing; anything else is heard as
+    itself."""
+    said = ctx.yes_or_no(intent)
+    if said is None:
+        return None
+    if not said:
+        return Reply(ctx.replies.text("Intentions", "confirm_declined"))
+    ctx.store.add_intention(Intention(text=data["intention"], day=date.fromisoformat(data["day"]),
+                                      created_at=ctx.now))
+    return Reply(ctx.replies.text("Intentions", "confirm_kept", intention=data["intention"]))
 
 
 def todays_intentions(ctx: Context) -> list[Intention]:
