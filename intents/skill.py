@@ -109,6 +109,9 @@ class Skill:
         screen, intent = self.understand(text)
         if screen.level is not Safety.NONE:
             return self._crisis_turn(text, screen, now)
+        # The veto's screen reads the words about to be kept, inside the transaction: compiled
+        # before the write lock is taken, so other processes never wait for its rules.
+        SafetyScreen.rules_only(self.options.language)
         with self.store.transaction():
             ctx = self.context(now, text)
             refused = None
