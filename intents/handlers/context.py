@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from intents.dialogue import Dialogue
 from intents.replies import Replies
-from intents.values import Intent
+from intents.values import Intent, Reply
 from models.store import Store
 
 
@@ -55,6 +56,15 @@ class Context:
             return None
         self.dialogue.clear()
         return intent.name == "Yes"
+
+    def kept_if_yes(self, intent: Intent | None, section: str,
+                    keep: Callable[[], str]) -> Reply | None:
+        """The answer to "shall I keep …?": yes runs `keep` and says its reply, no keeps
+        nothing; None when the words are not an answer and are to be heard as themselves."""
+        said = self.yes_or_no(intent)
+        if said is None:
+            return None
+        return Reply(keep() if said else self.replies.text(section, "confirm_declined"))
 
 
 def day_start(day: date) -> datetime:

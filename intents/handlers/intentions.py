@@ -43,16 +43,13 @@ def set_intention(intent: Intent, ctx: Context) -> Reply:
 
 
 def answer_confirm_intention(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
-    """Yes keeps the plan for its day, plainly; no keeps nothing; anything else is heard as
-    itself."""
-    said = ctx.yes_or_no(intent)
-    if said is None:
-        return None
-    if not said:
-        return Reply(ctx.replies.text("Intentions", "confirm_declined"))
-    ctx.store.add_intention(Intention(text=data["intention"], day=date.fromisoformat(data["day"]),
-                                      created_at=ctx.now))
-    return Reply(ctx.replies.text("Intentions", "confirm_kept", intention=data["intention"]))
+    """Yes keeps the plan for its day, plainly; no keeps nothing."""
+    def keep() -> str:
+        ctx.store.add_intention(Intention(text=data["intention"],
+                                          day=date.fromisoformat(data["day"]), created_at=ctx.now))
+        return ctx.replies.text("Intentions", "confirm_kept", intention=data["intention"])
+
+    return ctx.kept_if_yes(intent, "Intentions", keep)
 
 
 def todays_intentions(ctx: Context) -> list[Intention]:

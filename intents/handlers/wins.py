@@ -43,15 +43,14 @@ def _when(intent: Intent, ctx: Context) -> datetime:
 
 
 def answer_confirm_win(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
-    """Yes keeps the win, plainly; no keeps nothing; anything else is heard as itself."""
-    said = ctx.yes_or_no(intent)
-    if said is None:
-        return None
-    if not said:
-        return Reply(ctx.replies.text("LogWin", "confirm_declined"))
+    """Yes keeps the win, plainly; no keeps nothing."""
     activities: list[str] = data["activities"]
-    ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
-    return Reply(ctx.replies.text("LogWin", "plain_one", activity=spoken_list(activities)))
+
+    def keep() -> str:
+        ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
+        return ctx.replies.text("LogWin", "plain_one", activity=spoken_list(activities))
+
+    return ctx.kept_if_yes(intent, "LogWin", keep)
 
 
 def confirm_wins(ctx: Context, activities: list[str], win_ids: list[int]) -> Reply:
