@@ -52,7 +52,7 @@ EXAMPLES = _lines(DATA_ROOT / "safety" / "examples" / "en")
 CORPUS = [line for line in EXAMPLES if line.source not in KINDS["examples_only"]]
 DEVELOPMENT = _lines(HERE / "development")
 HELDOUT = _lines(HERE / "heldout")
-HELDOUT_FLOOR = 0.97  # measured 0.971 (799 of 823) over the three sets: a loss fails
+HELDOUT_FLOOR = 0.972  # measured 0.972 (800 of 823) over the three sets: a loss fails
 
 
 @cache
