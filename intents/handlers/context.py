@@ -57,14 +57,14 @@ class Context:
         self.dialogue.clear()
         return intent.name == "Yes"
 
-    def kept_if_yes(self, intent: Intent | None, section: str,
-                    keep: Callable[[], str]) -> Reply | None:
-        """The answer to "shall I keep …?": yes runs `keep` and says its reply, no keeps
-        nothing; None when the words are not an answer and are to be heard as themselves."""
+    def kept_if_yes(self, intent: Intent | None, keep: Callable[[], str],
+                    declined: Callable[[], str]) -> Reply | None:
+        """The answer to "shall I keep …?": yes runs `keep`, no keeps nothing, each saying its
+        reply; None when the words are not an answer and are to be heard as themselves."""
         said = self.yes_or_no(intent)
         if said is None:
             return None
-        return Reply(keep() if said else self.replies.text(section, "confirm_declined"))
+        return Reply(keep() if said else declined())
 
 
 def day_start(day: date) -> datetime:

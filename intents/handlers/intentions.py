@@ -49,7 +49,8 @@ def answer_confirm_intention(intent: Intent | None, ctx: Context, data: dict) ->
                                           day=date.fromisoformat(data["day"]), created_at=ctx.now))
         return ctx.replies.text("Intentions", "confirm_kept", intention=data["intention"])
 
-    return ctx.kept_if_yes(intent, "Intentions", keep)
+    return ctx.kept_if_yes(
+        intent, keep, lambda: ctx.replies.text("Intentions", "confirm_declined"))
 
 
 def todays_intentions(ctx: Context) -> list[Intention]:

@@ -50,7 +50,7 @@ def answer_confirm_win(intent: Intent | None, ctx: Context, data: dict) -> Reply
         ctx.store.add_wins([Win(activity=a, at=ctx.now) for a in activities])
         return ctx.replies.text("LogWin", "plain_one", activity=spoken_list(activities))
 
-    return ctx.kept_if_yes(intent, "LogWin", keep)
+    return ctx.kept_if_yes(intent, keep, lambda: ctx.replies.text("LogWin", "confirm_declined"))
 
 
 def confirm_wins(ctx: Context, activities: list[str], win_ids: list[int]) -> Reply:
