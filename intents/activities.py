@@ -68,10 +68,12 @@ def evidence(activity: str, language: str = "en") -> str:
     if outcome and len(words) > 2 and evidence(" ".join(words[2:]), language) == "setback":
         return "setback"  # "ended up smoking half a pack": the deed it ended in decides
     if lemma(words[0]) in data["setback_verbs"] or \
+            re.match(data["setback_said"], activity.lower()) or \
             any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"]):
         return "setback"
-    if tempting(activity, language) and re.search(data["lapse_markers"], activity.lower()) or \
-            re.search(data["regret_after"], activity.lower()):
+    lapsed = re.search(data["lapse_markers"], activity.lower()) and \
+        not re.search(data["went_without"], activity.lower())  # "went all day without a vape"
+    if tempting(activity, language) and lapsed or re.search(data["regret_after"], activity.lower()):
         return "setback"
     if len(words) > 1 and words[1] in ("you", "u"):  # "did you get that?"
         return "not_action"

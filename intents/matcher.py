@@ -27,7 +27,7 @@ from intents.data import DATA_ROOT, lexicon
 from intents.lemmas import lemma, verb_form
 from intents.mood_reading import read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
-from intents.open_reading import as_plan, given_up, read_open
+from intents.open_reading import as_plan, read_open, went_wrong
 from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.spoken_time import parse_spoken_time
 from intents.spoken_when import parse_when, split_when
@@ -99,11 +99,8 @@ class IntentMatcher:
         """The best intent for the whole text, else for its first clause that has one; a win or
         a plan said with its day ("yesterday I rang mum") keeps the day as a slot."""
         intent = self._read(text)
-        if intent is not None and intent.name == "LogWin" and \
-                re.search(lexicon(self.language)["regret_after"], text.lower()):
-            return Intent("Setback", {})  # "stayed up till four again, ugh": regretted
-        if intent is not None and intent.name == "LogWin" and given_up(text, self.language):
-            return Intent("Setback", {})  # "set off for a run, gave up halfway"
+        if intent is not None and intent.name == "LogWin" and went_wrong(text, self.language):
+            return Intent("Setback", {})  # "had a few even though I said I wouldn't"
         if intent is None or "activities" not in intent.slots:
             return intent
         activities = [as_kept(a, self.language) for a in intent.slots["activities"]]
@@ -125,10 +122,32 @@ class IntentMatcher:
         # a win said without "I" may be a command by its cue ("shut up", "read back my list")
         bare_win = intent is not None and intent.name == "LogWin" and \
             not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE)
-        if intent is None or intent.name in OPEN or bare_win:
-            intent = cued(text, self.language) or intent
+        win = intent is not None and intent.name == "LogWin"
+        if intent is None or intent.name in (*OPEN, "Setback", "AbstinenceWin") or win:
+            cue = cued(text, self.language)
+            if cue is not None and cue.name == "LowEnergy":  # "I'm cooked", "knackered, but.."
+                intent = self._despite_low_energy(text, cue)
+            elif intent is None or intent.name in OPEN or bare_win:
+                intent = cue or intent
         return intent or self._mood_in_words(text) or read_open(text, self.language) \
             or self._lookup_question(text)
+
+    def _despite_low_energy(self, text: str, cue: Intent) -> Intent:
+        """Low energy, unless a deed is told with it: "knackered, but I did the dishes",
+        "cleared out the fridge, wrecked now". A piece that carries the tiredness is not a
+        deed, even where it reads like one ("zonked")."""
+        slots: dict[str, Any] = {"activities": []}
+        data = lexicon(self.language)
+        joins = rf"[,.;!?]|\b(?:{'|'.join(data['clause_joiners'])})\b|{data['win_despite']}"
+        for part in re.split(joins, text, flags=re.I):
+            part = (part or "").strip()
+            if not part or getattr(cued(part, self.language), "name", None) == "LowEnergy":
+                continue
+            found = self._read(part)
+            if found is not None and found.name == "LogWin":
+                slots = {**found.slots, "activities": [*slots["activities"],
+                                                       *found.slots["activities"]]}
+        return Intent("LogWin", slots) if slots["activities"] else cue
 
     def _lookup_question(self, text: str) -> Intent | None:
         """A question that asks to look something up ('how far is the moon'), not about the
@@ -198,11 +217,13 @@ class IntentMatcher:
                 verb_form(wins[0].split(" ", 1)[0].lower()) == "base" and \
                 re.search(lexicon(self.language)["request_signs"], text.lower()):
             return {"activities": wins, "unsure": True}  # "put the radio on": asked, or done?
+        setback = any(kind == "setback" for _, kind in found)
+        if found and found[0][1] == "setback" and \
+                not re.search(lexicon(self.language)["win_despite"], text.lower()):
+            return Intent("Setback", {})  # "shouted at my partner and slammed the door"
         if wins:
             return {"activities": wins, "day": day} if day is not None else {"activities": wins}
-        if any(kind == "setback" for _, kind in found):
-            return Intent("Setback", {})
-        return None
+        return Intent("Setback", {}) if setback else None
 
     def _dated(self, words: str) -> tuple[str, SpokenDay | None]:
         """'rang my mam last night', 'rang the council yesterday they were useless': the deed,

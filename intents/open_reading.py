@@ -24,6 +24,7 @@ from intents.activities import (
 from intents.analysis import Analysis, Clause, Token, analyse
 from intents.data import lexicon
 from intents.lemmas import lemma, past_of, verb_form
+from intents.normalize import normalize
 from intents.spoken_day import SpokenDay, take_day
 from intents.values import Intent
 
@@ -108,17 +109,28 @@ def _abstained(text: str, language: str) -> Intent | None:
     return Intent("AbstinenceWin", {"activities": [said]}) if said else None
 
 
+def went_wrong(text: str, language: str = "en") -> bool:
+    """A deed told as a lapse: regretted at its end, given up part way, or told with a sign
+    of a lapse anywhere in the turn (see `lapse_signs`)."""
+    data = lexicon(language)
+    said = normalize(text, language)
+    return bool(re.search(data["regret_after"], text.lower())) or given_up(said, language) or \
+        any(re.search(sign, said) for sign in data["lapse_signs"].values())
+
+
 def given_up(text: str, language: str = "en") -> bool:
     """The turn ends in giving up part way: "set off for a run, gave up halfway and came
-    home". Going home after it is part of the giving up; any other deed after it is a new
-    attempt ("gave up halfway but went back and finished it")."""
+    home". Going home after it, or not doing the thing ("bottled it and didn't go"), is part
+    of the giving up; any other deed after it is a new attempt ("gave up halfway but went
+    back and finished it")."""
     data = lexicon(language)
     ends = [m.end() for m in re.finditer(data["gave_up_partway"], text.lower())]
     if not ends:
         return False
     after = re.split(data["clause_joins"], text.lower()[ends[-1]:])
-    return all(re.fullmatch(data["gone_home_after"], part.strip()) for part in after
-               if part.strip())
+    return all(re.fullmatch(data["gone_home_after"], part.strip()) or
+               re.match(r"(i )?(did not|never|could not)\b", part.strip())
+               for part in after if part.strip())
 
 
 def _asked(analysis: Analysis) -> bool:
