@@ -71,9 +71,13 @@ def evidence(activity: str, language: str = "en") -> str:
             re.match(data["setback_said"], activity.lower()) or \
             any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"]):
         return "setback"
-    lapsed = re.search(data["lapse_markers"], activity.lower()) and \
-        not re.search(data["went_without"], activity.lower())  # "went all day without a vape"
-    if tempting(activity, language) and lapsed or re.search(data["regret_after"], activity.lower()):
+    said = activity.lower()
+    if not re.search(data["went_without"], said):  # "went all day without a vape": held back
+        habit = {form for w in re.findall(r"[a-z]+", said) for form in every_lemma(w)}
+        if tempting(activity, language) and re.search(data["lapse_markers"], said) or \
+                habit & set(data["excess_habits"]) and re.search(data["excess_markers"], said):
+            return "setback"
+    if re.search(data["regret_after"], said):
         return "setback"
     if len(words) > 1 and words[1] in ("you", "u"):  # "did you get that?"
         return "not_action"

@@ -136,18 +136,20 @@ class IntentMatcher:
         """Low energy, unless a deed is told with it: "knackered, but I did the dishes",
         "cleared out the fridge, wrecked now". A piece that carries the tiredness is not a
         deed, even where it reads like one ("zonked")."""
-        slots: dict[str, Any] = {"activities": []}
+        name, slots = "LogWin", {"activities": []}
         data = lexicon(self.language)
-        joins = rf"[,.;!?]|\b(?:{'|'.join(data['clause_joiners'])})\b|{data['win_despite']}"
+        joiners = "|".join([*data["clause_joiners"], "till"])
+        joins = rf"[,.;!?]|\b(?:{joiners})\b|{data['win_despite']}"
         for part in re.split(joins, text, flags=re.I):
-            part = (part or "").strip()
+            part = part.strip()
             if not part or getattr(cued(part, self.language), "name", None) == "LowEnergy":
                 continue
             found = self._read(part)
-            if found is not None and found.name == "LogWin":
+            if found is not None and found.name in ("LogWin", "AbstinenceWin"):
+                name = found.name  # "didn't have a drink even though I was exhausted"
                 slots = {**found.slots, "activities": [*slots["activities"],
                                                        *found.slots["activities"]]}
-        return Intent("LogWin", slots) if slots["activities"] else cue
+        return Intent(name, slots) if slots["activities"] else cue
 
     def _lookup_question(self, text: str) -> Intent | None:
         """A question that asks to look something up ('how far is the moon'), not about the
@@ -218,8 +220,9 @@ class IntentMatcher:
                 re.search(lexicon(self.language)["request_signs"], text.lower()):
             return {"activities": wins, "unsure": True}  # "put the radio on": asked, or done?
         setback = any(kind == "setback" for _, kind in found)
-        if found and found[0][1] == "setback" and \
-                not re.search(lexicon(self.language)["win_despite"], text.lower()):
+        data = lexicon(self.language)
+        if found and found[0][1] == "setback" and not re.search(data["win_despite"], text.lower()) \
+                and not re.search(data["repair_after"], normalize(text, self.language)):
             return Intent("Setback", {})  # "shouted at my partner and slammed the door"
         if wins:
             return {"activities": wins, "day": day} if day is not None else {"activities": wins}

@@ -111,11 +111,16 @@ def _abstained(text: str, language: str) -> Intent | None:
 
 def went_wrong(text: str, language: str = "en") -> bool:
     """A deed told as a lapse: regretted at its end, given up part way, or told with a sign
-    of a lapse anywhere in the turn (see `lapse_signs`)."""
+    of a lapse (see `lapse_signs`) that no contrast follows ("was wasted after the hike but I
+    made it to the top"); never when reaching out is told with it. The regret is read as said
+    ("ugh" is a filler to the normaliser)."""
     data = lexicon(language)
     said = normalize(text, language)
+    if re.search(data["repair_after"], said):
+        return False  # "gave in and asked for help": reaching out is a thing done
+    signs = (m for sign in data["lapse_signs"].values() for m in re.finditer(sign, said))
     return bool(re.search(data["regret_after"], text.lower())) or given_up(said, language) or \
-        any(re.search(sign, said) for sign in data["lapse_signs"].values())
+        any(not re.search(data["win_despite"], said[m.end():]) for m in signs)
 
 
 def given_up(text: str, language: str = "en") -> bool:
@@ -129,7 +134,7 @@ def given_up(text: str, language: str = "en") -> bool:
         return False
     after = re.split(data["clause_joins"], text.lower()[ends[-1]:])
     return all(re.fullmatch(data["gone_home_after"], part.strip()) or
-               re.match(r"(i )?(did not|never|could not)\b", part.strip())
+               re.match(data["not_done_after"], part.strip())
                for part in after if part.strip())
 
 
