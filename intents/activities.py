@@ -73,9 +73,9 @@ def evidence(activity: str, language: str = "en") -> str:
         return "setback"
     said = activity.lower()
     if not re.search(data["went_without"], said):  # "went all day without a vape": held back
-        habit = {form for w in re.findall(r"[a-z]+", said) for form in every_lemma(w)}
+        habit = _lemma_forms(said) & set(data["excess_habits"])
         if tempting(activity, language) and re.search(data["lapse_markers"], said) or \
-                habit & set(data["excess_habits"]) and re.search(data["excess_markers"], said):
+                habit and re.search(data["excess_markers"], said):
             return "setback"
     if re.search(data["regret_after"], said):
         return "setback"
@@ -190,11 +190,15 @@ def _in_simple_past(activity: str, language: str = "en") -> str:
     return activity if past == first.lower() else f"{past} {rest}".strip()
 
 
+def _lemma_forms(lowered: str) -> set[str]:
+    """Every lemma each word may have ("bets" -> bet, "scrolled" -> scroll)."""
+    return {form for w in re.findall(r"[a-z]+", lowered) for form in every_lemma(w)}
+
+
 def tempting(words: str, language: str = "en") -> bool:
     """Do these words name a temptation ("a drink", "my ex's insta", "the betting app")?"""
     lowered = words.lower()
-    found = {form for w in re.findall(r"[a-z]+", lowered) for form in every_lemma(w)}
-    return bool(found & set(lexicon(language)["temptations"])) or \
+    return bool(_lemma_forms(lowered) & set(lexicon(language)["temptations"])) or \
         any(p in lowered for p in lexicon(language)["temptation_phrases"])
 
 

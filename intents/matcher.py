@@ -122,8 +122,7 @@ class IntentMatcher:
         # a win said without "I" may be a command by its cue ("shut up", "read back my list")
         bare_win = intent is not None and intent.name == "LogWin" and \
             not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE)
-        win = intent is not None and intent.name == "LogWin"
-        if intent is None or intent.name in (*OPEN, "Setback", "AbstinenceWin") or win:
+        if intent is None or intent.name in (*OPEN, "LogWin", "Setback", "AbstinenceWin"):
             cue = cued(text, self.language)
             if cue is not None and cue.name == "LowEnergy":  # "I'm cooked", "knackered, but.."
                 intent = self._despite_low_energy(text, cue)
