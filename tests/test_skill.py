@@ -280,3 +280,11 @@ def test_a_plan_whose_act_is_unnamed_is_not_kept(skill: Skill, store: Store, sai
     [reply] = talk(skill, said)
     assert store.table_rows("intentions") == [], reply
     assert "precise step" in reply or "988" in reply, reply
+
+
+def test_a_plan_is_said_back_to_the_person_and_kept_in_their_words(
+        skill: Skill, store: Store) -> None:
+    [today, tomorrow] = talk(skill, "I'll take my pills after lunch", "tomorrow I will call my mum")
+    assert "for today: take your pills after lunch." in today
+    assert tomorrow.startswith("Noted for tomorrow: call your mum.")
+    assert [i.text for i in store.intentions_for(MORNING.date())] == ["take my pills after lunch"]

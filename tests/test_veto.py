@@ -112,3 +112,13 @@ def test_a_routine_whose_words_carry_risk_is_never_spoken(skill: Skill, store: S
 def test_a_long_text_is_screened_at_its_end_in_good_time(skill: Skill) -> None:
     turn = skill.handle("la " * 30000 + "I want to kill myself", MORNING)
     assert turn.screen.level.value == "crisis"
+
+
+def test_the_questions_before_keeping_speak_to_the_person(skill: Skill, store: Store) -> None:
+    asked = skill.handle("I got a hot towel shave with a proper blade at my barber's",
+                         MORNING).reply.text
+    assert asked.startswith("Shall I log that you got a hot towel shave with a proper blade at "
+                            "your barber")
+    skill.handle("yes", LATER)
+    assert [w.activity for w in store.all_wins()] == [
+        "got a hot towel shave with a proper blade at my barber's"]

@@ -8,6 +8,7 @@ from datetime import date
 from intents.checkin_answers import checkin_answer
 from intents.handlers.context import Context
 from intents.replies import spoken_list
+from intents.second_person import to_listener
 from intents.spoken_day import SpokenDay
 from intents.values import Intent, Reply
 from intents.veto import only_safe
@@ -34,12 +35,13 @@ def set_intention(intent: Intent, ctx: Context) -> Reply:
     day = max(day, ctx.today)
     if ctx.caution:  # a means or harm word, or a clause that reads like risk: asked first
         ctx.dialogue.ask("confirm_intention", intention=text, day=day.isoformat())
-        return Reply(ctx.replies.text("Intentions", "confirm_first", intention=text),
+        return Reply(ctx.replies.text("Intentions", "confirm_first", intention=to_listener(text)),
                      expects_answer=True)
     ctx.store.add_intention(Intention(text=text, day=day, created_at=ctx.now))
+    said = to_listener(text)
     if day != ctx.today:
-        return Reply(ctx.replies.text("Intentions", "set_for", intention=text, day=spoken.said))
-    return Reply(ctx.replies.text("Intentions", "set", intention=text))
+        return Reply(ctx.replies.text("Intentions", "set_for", intention=said, day=spoken.said))
+    return Reply(ctx.replies.text("Intentions", "set", intention=said))
 
 
 def answer_confirm_intention(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
@@ -47,7 +49,8 @@ def answer_confirm_intention(intent: Intent | None, ctx: Context, data: dict) ->
     def keep() -> str:
         ctx.store.add_intention(Intention(text=data["intention"],
                                           day=date.fromisoformat(data["day"]), created_at=ctx.now))
-        return ctx.replies.text("Intentions", "confirm_kept", intention=data["intention"])
+        said = to_listener(data["intention"])
+        return ctx.replies.text("Intentions", "confirm_kept", intention=said)
 
     return ctx.kept_if_yes(
         intent, keep, lambda: ctx.replies.text("Intentions", "confirm_declined"))

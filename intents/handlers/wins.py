@@ -7,6 +7,7 @@ from datetime import datetime
 from intents.data import lexicon
 from intents.handlers.context import Context
 from intents.replies import spoken_list
+from intents.second_person import to_listener
 from intents.spoken_correction import corrected
 from intents.spoken_day import SpokenDay
 from intents.values import Intent, Reply
@@ -25,7 +26,7 @@ def log_win(intent: Intent, ctx: Context) -> Reply:
     # first, kept only on a yes, never praised.
     if ctx.caution or intent.slots.get("unsure"):
         ctx.dialogue.ask("confirm_win", activities=activities)
-        said = spoken_list(activities)
+        said = to_listener(spoken_list(activities))
         return Reply(ctx.replies.text("LogWin", "confirm_first", activities=said),
                      expects_answer=True)
     at = _when(intent, ctx)
