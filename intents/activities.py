@@ -55,6 +55,13 @@ def asked_at_end(text: str) -> bool:
                           text.lower()))
 
 
+def told_as_deed(activity: str, language: str = "en") -> bool:
+    """A setback's verb in a phrase that tells of a deed: "dropped the kids at school",
+    "cancelled the subscription I never used", "broke my record" (`setback_verb_deeds`)."""
+    line = " ".join(lemma(w.strip(",.!?;:")) for w in activity.lower().split())
+    return any(re.match(rf"(?:{p})", line) for p in lexicon(language)["setback_verb_deeds"])
+
+
 def evidence(activity: str, language: str = "en") -> str:
     """What a past-tense phrase reports: "win" (something done), "setback" (something that
     went wrong or was not chosen: "burnt the toast", "had a rough night") or "not_action"
@@ -67,9 +74,10 @@ def evidence(activity: str, language: str = "en") -> str:
     outcome = re.match(data["outcome_leads"], line)
     if outcome and len(words) > 2 and evidence(" ".join(words[2:]), language) == "setback":
         return "setback"  # "ended up smoking half a pack": the deed it ended in decides
-    if lemma(words[0]) in data["setback_verbs"] or \
-            re.match(data["setback_said"], activity.lower()) or \
-            any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"]):
+    if not told_as_deed(activity, language) and (
+            lemma(words[0]) in data["setback_verbs"] or
+            re.match(data["setback_said"], activity.lower()) or
+            any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"])):
         return "setback"
     said = activity.lower()
     if not re.search(data["went_without"], said):  # "went all day without a vape": held back
@@ -171,7 +179,7 @@ def parse_activities(text: str, language: str = "en") -> list[str]:
     words = activity.split()
     if _achieved(activity, language):
         return [activity]
-    if not words or not is_past_action(words[0], language):
+    if not words or not (is_past_action(words[0], language) or told_as_deed(activity, language)):
         return []
     if len(words) > 1 and words[1].lower() in _NEGATIONS:
         return []

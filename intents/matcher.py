@@ -21,6 +21,7 @@ from intents.activities import (
     held_back_activity,
     parse_activities,
     tempting,
+    told_as_deed,
 )
 from intents.command_cues import cued
 from intents.data import DATA_ROOT, lexicon
@@ -28,6 +29,7 @@ from intents.lemmas import lemma, verb_form
 from intents.mood_reading import read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
 from intents.open_reading import as_plan, read_open, went_wrong
+from intents.spoken_correction import swap
 from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.spoken_time import parse_spoken_time
 from intents.spoken_when import parse_when, split_when
@@ -111,6 +113,10 @@ class IntentMatcher:
             return Intent("Cancel", {})  # "I don't want to do the breathing": never started
         text = tidy(text[:MAX_CHARACTERS], self.language)
         intent = self._match(text)
+        if intent is None or intent.name != "Correction":
+            change = swap(text, self.language)  # "make that two glasses, not one"
+            if change is not None:
+                return Intent("Correction", {"right": change.right, "wrong": change.wrong})
         # a win's own words carry a day at their end ("rang mum last night, first time in
         # weeks"); one at the end of the turn was in a comment ("he's coming on Monday")
         win = intent is not None and intent.name == "LogWin"
@@ -119,8 +125,9 @@ class IntentMatcher:
             dated = self._match(rest)
             if dated is not None and dated.name in DATED:
                 return Intent(dated.name, {**dated.slots, "day": day})
-        # a win said without "I" may be a command by its cue ("shut up", "read back my list")
-        bare_win = intent is not None and intent.name == "LogWin" and \
+        # a win or a setback said without "I" may be a command by its cue ("shut up", "read
+        # back my list", "never mind, I'll do it myself")
+        bare_win = intent is not None and intent.name in ("LogWin", "Setback") and \
             not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE)
         if intent is None or intent.name in (*OPEN, "LogWin", "Setback", "AbstinenceWin"):
             cue = cued(text, self.language)
@@ -269,6 +276,9 @@ class IntentMatcher:
         if missed and re.search(r"\b(did not|have not|never|had not)\b", text.lower()) and \
                 tempting(missed, self.language):
             return None
+        told = re.sub(r"^\W*(i|we)\s+", "", text.lower())
+        if missed and told_as_deed(told, self.language):
+            return None  # "dropped the kids at school", "cancelled the gym I never used"
         return slots
 
     def _mood(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:

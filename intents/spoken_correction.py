@@ -1,16 +1,55 @@
 """A win put right straight after it was logged, in the person's own words: "no, the bed, I
-made the bed", "sheets, I washed the sheets", "not the cat, the dog"."""
+made the bed", "sheets, I washed the sheets", "not the cat, the dog", "make that two glasses,
+not one"."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from intents.data import lexicon
 from intents.normalize import normalize
 from intents.values import Intent
 
-_SWAP = re.compile(r"^(?:(?:no|nope|sorry|oops)\W+)*not (?:the |my |a |an )?(?P<wrong>[\w' ]+?)"
-                   r"\W+(?:it was |i said )?(?:the |my |a |an )?(?P<right>[\w' ]+)$")
+_DETERMINER = re.compile(r"^(?:the|my|a|an|our|at|on|in) ")
+
+
+@dataclass(frozen=True)
+class Swap:
+    """The words said to be wrong (when said) and the words that replace them."""
+
+    right: str
+    wrong: str | None = None
+
+
+def swap(text: str, language: str = "en") -> Swap | None:
+    """The part of the last entry put right, when the turn is said as a correction: with a sign
+    before it ("no", "you misheard") or in a correction's own frame ("make that ...")."""
+    said = normalize(text, language).strip(" .!?")
+    cues = lexicon(language)["spoken_correction"]
+    marked = re.match(cues["marker"], said)
+    if marked is None and not re.match(cues["framed"], said):
+        return None
+    rest = said[marked.end():] if marked else said
+    for frame in cues["swaps"]:
+        found = re.match(frame, rest)
+        if found:
+            return Swap(found["right"].strip(), found["wrong"].strip())
+    told = re.match(r"^(?:(?:make|change) (?:it|that)(?: to)?|i meant) (?P<right>.+)$", rest)
+    return Swap(told["right"].strip()) if told and not rest.startswith("i meant to ") else None
+
+
+def swapped(entry: str, change: Swap) -> str | None:
+    """The entry with the wrong words replaced, with or without their determiner ("the
+    kitchen" or "kitchen"); None when the entry does not hold them."""
+    if change.wrong is None:
+        return None
+    for wrong, right in ((change.wrong, change.right),
+                         (_DETERMINER.sub("", change.wrong), _DETERMINER.sub("", change.right))):
+        pattern = rf"\b{re.escape(wrong)}\b"
+        if wrong and re.search(pattern, entry, re.IGNORECASE):
+            return re.sub(pattern, right, entry, count=1, flags=re.IGNORECASE)
+    return None
 
 
 def corrected(text: str, intent: Intent | None, last: str, language: str = "en") -> str | None:
@@ -19,9 +58,10 @@ def corrected(text: str, intent: Intent | None, last: str, language: str = "en")
     cues = lexicon(language)["spoken_correction"]
     if re.search(cues["adds"], said):
         return None  # "no, I also fed the cat": one more win, not this one put right
-    swap = _SWAP.match(said)
-    if swap and re.search(rf"\b{re.escape(swap['wrong'])}\b", last.lower()):
-        return re.sub(rf"\b{re.escape(swap['wrong'])}\b", swap["right"], last, flags=re.I)
+    change = swap(text, language)
+    fixed = swapped(last, change) if change is not None else None
+    if fixed is not None:
+        return fixed
     if intent is None or intent.name != "LogWin" or len(intent.slots["activities"]) != 1:
         return None
     new: str = intent.slots["activities"][0]

@@ -22,6 +22,12 @@ class SpokenDay:
     weekday: int | None = None
     direction: str = ""  # "last", "next", "this" or "" (the nearest one, past for wins)
 
+    @property
+    def spoken(self) -> str:
+        """The day as said back, its weekday capitalised: "on monday" -> "on Monday"."""
+        words = self.said.split()
+        return " ".join(w.capitalize() if w in WEEKDAYS else w for w in words)
+
     def date(self, today: date, ahead: bool) -> date:
         """The day meant: for a win the nearest such day before today, for a plan the next."""
         if self.offset is not None:

@@ -288,3 +288,8 @@ def test_a_plan_is_said_back_to_the_person_and_kept_in_their_words(
     assert "for today: take your pills after lunch." in today
     assert tomorrow.startswith("Noted for tomorrow: call your mum.")
     assert [i.text for i in store.intentions_for(MORNING.date())] == ["take my pills after lunch"]
+
+
+def test_a_plan_for_a_weekday_names_the_day_as_a_person_would(skill: Skill) -> None:
+    [reply] = talk(skill, "I'm seeing mum on monday")
+    assert reply.startswith("Noted for Monday: see mum.")

@@ -40,7 +40,8 @@ def set_intention(intent: Intent, ctx: Context) -> Reply:
     ctx.store.add_intention(Intention(text=text, day=day, created_at=ctx.now))
     said = to_listener(text)
     if day != ctx.today:
-        return Reply(ctx.replies.text("Intentions", "set_for", intention=said, day=spoken.said))
+        named = spoken.spoken.removeprefix("on ")  # "Noted for Monday", not "for on Monday"
+        return Reply(ctx.replies.text("Intentions", "set_for", intention=said, day=named))
     return Reply(ctx.replies.text("Intentions", "set", intention=said))
 
 

@@ -43,11 +43,11 @@ def _compared(intent: Intent, ctx: Context) -> Reply:
     start = day_start(day)
     earlier = ctx.store.moods_between(start, start + timedelta(days=1))
     if not earlier:
-        return Reply(ctx.replies.text("RateMood", "compared_unknown", day=spoken.said),
+        return Reply(ctx.replies.text("RateMood", "compared_unknown", day=spoken.spoken),
                      expects_answer=True)
     score = max(0, min(10, earlier[-1].score + intent.slots["change"]))
     ctx.store.add_mood(Mood(score=score, at=ctx.now, word=None))
-    return Reply(ctx.replies.text("RateMood", "compared", day=spoken.said, score=score,
+    return Reply(ctx.replies.text("RateMood", "compared", day=spoken.spoken, score=score,
                                   before=earlier[-1].score))
 
 

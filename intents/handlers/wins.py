@@ -8,7 +8,7 @@ from intents.data import lexicon
 from intents.handlers.context import Context
 from intents.replies import spoken_list
 from intents.second_person import to_listener
-from intents.spoken_correction import corrected
+from intents.spoken_correction import Swap, corrected, swapped
 from intents.spoken_day import SpokenDay
 from intents.values import Intent, Reply
 from models.records import Win
@@ -113,8 +113,13 @@ def correct(intent: Intent, ctx: Context) -> Reply:
     win = ctx.store.last_win()
     if win is None or win.id is None:
         return Reply(ctx.replies.text("LogWin", "nothing_to_correct"))
-    ctx.store.update_win(win.id, activity=intent.slots["activity"])
-    return Reply(ctx.replies.text("LogWin", "corrected", activity=intent.slots["activity"]))
+    fixed = intent.slots.get("activity") or \
+        swapped(win.activity, Swap(intent.slots["right"], intent.slots.get("wrong")))
+    if fixed is None:  # "I meant Tuesday", or words the last win does not hold
+        return Reply(ctx.replies.text("LogWin", "correct_which",
+                                      activity=to_listener(win.activity)))
+    ctx.store.update_win(win.id, activity=fixed)
+    return Reply(ctx.replies.text("LogWin", "corrected", activity=fixed))
 
 
 def undo(intent: Intent, ctx: Context) -> Reply:
