@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intents.activities import is_past_action
 from intents.data import lexicon
 from intents.normalize import normalize
 from intents.values import Intent
@@ -16,7 +17,8 @@ _DETERMINER = re.compile(r"^(?:the|my|a|an|our|at|on|in) ")
 
 @dataclass(frozen=True)
 class Swap:
-    """The words said to be wrong (when said) and the words that replace them."""
+    """The words said to be wrong (None when a deed is said again in full, or only the new
+    words are said) and the words that replace them."""
 
     right: str
     wrong: str | None = None
@@ -34,16 +36,19 @@ def swap(text: str, language: str = "en") -> Swap | None:
     for frame in cues["swaps"]:
         found = re.match(frame, rest)
         if found:
-            return Swap(found["right"].strip(), found["wrong"].strip())
+            right = re.sub(r"^i ", "", found["right"].strip())
+            whole = is_past_action(right.split(" ", 1)[0], language)
+            return Swap(right, None if whole else found["wrong"].strip())
     told = re.match(r"^(?:(?:make|change) (?:it|that)(?: to)?|i meant) (?P<right>.+)$", rest)
     return Swap(told["right"].strip()) if told and not rest.startswith("i meant to ") else None
 
 
 def swapped(entry: str, change: Swap) -> str | None:
     """The entry with the wrong words replaced, with or without their determiner ("the
-    kitchen" or "kitchen"); None when the entry does not hold them."""
+    kitchen" or "kitchen"), or the whole entry when a deed was said in full ("I said I watered
+    the plant, not the plan"); None when the entry does not hold the wrong words."""
     if change.wrong is None:
-        return None
+        return change.right if is_past_action(change.right.split(" ", 1)[0]) else None
     for wrong, right in ((change.wrong, change.right),
                          (_DETERMINER.sub("", change.wrong), _DETERMINER.sub("", change.right))):
         pattern = rf"\b{re.escape(wrong)}\b"
