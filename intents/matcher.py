@@ -133,8 +133,9 @@ class IntentMatcher:
             cue = cued(text, self.language)
             if cue is not None and cue.name == "LowEnergy":  # "I'm cooked", "knackered, but.."
                 intent = self._despite_low_energy(text, cue)
-            elif intent is None or intent.name in OPEN or bare_win:
-                intent = cue or intent
+            elif intent is None or intent.name in OPEN or bare_win and not (
+                    cue is not None and cue.name == "Cancel" and intent.name == "LogWin"):
+                intent = cue or intent  # a deed told with "skip it" or "never mind" stays a win
         return intent or self._mood_in_words(text) or read_open(text, self.language) \
             or self._lookup_question(text)
 
@@ -247,8 +248,11 @@ class IntentMatcher:
         day, rest = take_day(words, self.language)
         return rest if day is not None and day.offset == 0 and rest else words
 
-    def _held_back(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
-        """Holding back from a temptation, on purpose: a win kept as said ("didn't smoke")."""
+    def _held_back(self, slots: dict[str, Any], text: str) -> dict[str, Any] | Intent | None:
+        """Holding back from a temptation, on purpose: a win kept as said ("didn't smoke");
+        not quitting one is the habit kept, a setback ("didn't quit the pokies")."""
+        if re.search(lexicon(self.language)["not_quitting"], text.lower()):
+            return Intent("Setback", {})
         on_purpose = re.search(lexicon(self.language)["held_back_on_purpose"], text.lower())
         if not on_purpose and not tempting(str(slots.get("held_back", "")), self.language):
             return None

@@ -293,3 +293,15 @@ def test_a_plan_is_said_back_to_the_person_and_kept_in_their_words(
 def test_a_plan_for_a_weekday_names_the_day_as_a_person_would(skill: Skill) -> None:
     [reply] = talk(skill, "I'm seeing mum on monday")
     assert reply.startswith("Noted for Monday: see mum.")
+
+
+def test_a_part_of_the_last_win_is_put_right_in_place(skill: Skill, store: Store) -> None:
+    talk(skill, "I drank one glass of water", "skip", "make that two glasses, not one glass")
+    assert [w.activity for w in store.all_wins()] == ["drank two glasses of water"]
+
+
+def test_words_the_last_win_does_not_hold_are_asked_for_in_full(
+        skill: Skill, store: Store) -> None:
+    [_, _, reply] = talk(skill, "I walked the dog", "skip", "no, the bedroom, not the kitchen")
+    assert reply.startswith("Your last win is walked the dog.")
+    assert [w.activity for w in store.all_wins()] == ["walked the dog"]
