@@ -57,7 +57,7 @@ def asked_at_end(text: str) -> bool:
 
 def told_as_deed(activity: str, language: str = "en") -> bool:
     """A setback's verb in a phrase that tells of a deed: "dropped the kids at school",
-    "cancelled the subscription I never used", "broke my record" (`setback_verb_deeds`)."""
+    "cancelled the subscription I never used", "gave up my seat" (`setback_verb_deeds`)."""
     line = " ".join(lemma(w.strip(",.!?;:")) for w in activity.lower().split())
     return any(re.match(rf"(?:{p})", line) for p in lexicon(language)["setback_verb_deeds"])
 

@@ -282,7 +282,7 @@ class IntentMatcher:
             return None
         told = re.sub(r"^\W*(i|we)\s+", "", text.lower())
         if missed and told_as_deed(told, self.language):
-            return None  # "dropped the kids at school", "cancelled the gym I never used"
+            return None  # "dropped the kids at school", "cancelled the subscription I never used"
         return slots
 
     def _mood(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
