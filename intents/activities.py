@@ -58,7 +58,14 @@ def asked_at_end(text: str) -> bool:
 def told_as_deed(activity: str, language: str = "en") -> bool:
     """A setback's verb in a phrase that tells of a deed: "dropped the kids at school",
     "cancelled the subscription I never used", "gave up my seat" (`setback_verb_deeds`)."""
-    line = " ".join(lemma(w.strip(",.!?;:")) for w in activity.lower().split())
+    return _deed_in(_lemma_line(activity), language)
+
+
+def _lemma_line(activity: str) -> str:
+    return " ".join(lemma(w.strip(",.!?;:")) for w in activity.lower().split())
+
+
+def _deed_in(line: str, language: str) -> bool:
     return any(re.match(rf"(?:{p})", line) for p in lexicon(language)["setback_verb_deeds"])
 
 
@@ -70,11 +77,11 @@ def evidence(activity: str, language: str = "en") -> str:
     words = activity.lower().split()
     if not words:
         return "not_action"
-    line = " ".join(lemma(w.strip(",.!?;:")) for w in words)
+    line = _lemma_line(activity)
     outcome = re.match(data["outcome_leads"], line)
     if outcome and len(words) > 2 and evidence(" ".join(words[2:]), language) == "setback":
         return "setback"  # "ended up smoking half a pack": the deed it ended in decides
-    if not told_as_deed(activity, language) and (
+    if not _deed_in(line, language) and (
             lemma(words[0]) in data["setback_verbs"] or
             re.match(data["setback_said"], activity.lower()) or
             any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"])):
