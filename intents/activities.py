@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -77,17 +78,26 @@ def evidence(activity: str, language: str = "en") -> str:
     words = activity.lower().split()
     if not words:
         return "not_action"
-    line = _lemma_line(activity)
+    plain = normalize(activity, language)  # contractions spelt out: "didnt" -> "did not"
+    line = _lemma_line(plain)
     outcome = re.match(data["outcome_leads"], line)
     if outcome and len(words) > 2 and evidence(" ".join(words[2:]), language) == "setback":
         return "setback"  # "ended up smoking half a pack": the deed it ended in decides
+    if re.search(data["not_held_back"], plain):
+        return "setback"  # going without food or water is never held back
+    if lemma(words[0]) in data["passed_up"] and tempting(" ".join(words[1:]), language) and \
+            not re.search(data["passed_up_not"], plain):
+        return "win"  # "skipped the pub quiz pints": held back from the temptation
     if not _deed_in(line, language) and (
             lemma(words[0]) in data["setback_verbs"] or
             re.match(data["setback_said"], activity.lower()) or
             any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"])):
         return "setback"
     said = activity.lower()
-    if not re.search(data["went_without"], said):  # "went all day without a vape": held back
+    first = plain.split()[:2]
+    negated = first[:1] in (["not"], ["never"]) or first[1:2] in (["not"], ["never"])
+    # "went all day without a vape", "never touched the vape all day": held back
+    if not negated and not re.search(data["went_without"], said):
         habit = _lemma_forms(said) & set(data["excess_habits"])
         if tempting(activity, language) and re.search(data["lapse_markers"], said) or \
                 habit and re.search(data["excess_markers"], said):
@@ -95,6 +105,10 @@ def evidence(activity: str, language: str = "en") -> str:
     if re.search(data["regret_after"], said):
         return "setback"
     if len(words) > 1 and words[1] in ("you", "u"):  # "did you get that?"
+        return "not_action"
+    if negated:
+        return "not_action"  # "didn't answer the phone": not done; held back is read elsewhere
+    if " ".join(words[:2]) in data["not_past"]:  # "fed up", "burnt out": a state
         return "not_action"
     if " ".join(w.strip(",.!?") for w in words) in data["not_alone"]:  # "Done.", "just found out"
         return "not_action"
@@ -124,7 +138,15 @@ def came_over(words: list[str], language: str = "en") -> bool:
     feelings = set(data["feeling_cues"]) | set(data["good_feeling_cues"])
     if words[0] == "got" and set(rest[:4]) & set(data["reserves"]):
         return True  # "got about two percent battery", "got no energy left"
-    return bool(rest) and (rest[0] in feelings or lemma(rest[0]) in feelings)
+    if bool(rest) and (rest[0] in feelings or lemma(rest[0]) in feelings):
+        return True
+    nouns = set(data["feeling_nouns"])
+    if any(f" {noun} " in f" {' '.join(rest)} " for noun in nouns if " " in noun):
+        return True  # "got a lot on my mind"
+    # a feeling named at the end of its words: "got that sunday night dread", not "got a new
+    # flat" or "got my stress levels down"
+    named = list(itertools.takewhile(lambda w: w not in data["feeling_ends"], rest))
+    return bool(named) and len(named) <= 4 and (named[-1] in nouns or lemma(named[-1]) in nouns)
 
 
 def _strip_leading(text: str, phrases: list[str]) -> str:

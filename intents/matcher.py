@@ -219,7 +219,10 @@ class IntentMatcher:
                 re.match(lexicon(self.language)["requests"], activities[0].lower()):
             return None  # "read me my wins", "set a reminder": asked for, not done
         dated = [self._dated(a) for a in activities]
-        found = [(self._without_today(a), evidence(a, self.language)) for a, _ in dated]
+        # judged on the words as said: "got that sunday night dread" is no deed once a day is
+        # taken out of it
+        found = [(self._without_today(a), evidence(whole, self.language))
+                 for (a, _), whole in zip(dated, activities, strict=True)]
         wins = [a for a, kind in found if kind == "win"]
         day = next((d for _, d in dated if d is not None), None)
         if wins and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \
@@ -250,13 +253,16 @@ class IntentMatcher:
 
     def _held_back(self, slots: dict[str, Any], text: str) -> dict[str, Any] | Intent | None:
         """Holding back from a temptation, on purpose: a win kept as said ("didn't smoke");
-        not quitting one is the habit kept, a setback ("didn't quit the pokies")."""
-        if re.search(lexicon(self.language)["not_quitting"], text.lower()):
+        not quitting one is the habit kept, a setback ("didn't quit the pokies"), and so is what
+        the words tell as one ("only lasted two days off it", "didn't answer when mum rang")."""
+        held = held_back_activity(text, self.language)
+        if re.search(lexicon(self.language)["not_quitting"], text.lower()) or \
+                evidence(held, self.language) == "setback":
             return Intent("Setback", {})
         on_purpose = re.search(lexicon(self.language)["held_back_on_purpose"], text.lower())
         if not on_purpose and not tempting(str(slots.get("held_back", "")), self.language):
             return None
-        activity, day = self._dated(held_back_activity(text, self.language))
+        activity, day = self._dated(held)
         return {"activities": [activity], "day": day} if day else {"activities": [activity]}
 
     def _correction(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:

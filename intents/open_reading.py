@@ -105,7 +105,7 @@ def _abstained(text: str, language: str) -> Intent | None:
         return None  # "sober as a judge", "clean sheets": no time kept
     if not found.group("sober") and not tempting(found.group("from"), language):
         return None
-    said = _without_day(found.group(0).strip(" ,."), language)
+    said = _without_day(text[found.end("lead"):found.end()].strip(" ,."), language)
     return Intent("AbstinenceWin", {"activities": [said]}) if said else None
 
 
@@ -164,10 +164,12 @@ def _deed(analysis: Analysis, clause: Clause, language: str) -> Intent | None:
     if not phrase:
         return None
     if lead.negated:
+        said = " ".join(t.word for t in analysis.tokens[clause.start:clause.end])
+        if evidence(_from_subject(said), language) == "setback":
+            return Intent("Setback", {})  # "didn't pick up when my mum rang": not held back
         if evidence(phrase, language) != "win":
             return None
         if tempting(phrase, language):
-            said = " ".join(t.word for t in analysis.tokens[clause.start:clause.end])
             return Intent("AbstinenceWin", {"activities": [held_back_activity(
                 _without_day(_from_subject(said), language), language)]})
         return Intent("Setback", {})
