@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from intents.analysis import Analysis, analyse
+from intents.analysis import Analysis, Clause, analyse
 from intents.data import lexicon, load_yaml
 from intents.lemmas import readings
 from intents.resemblance import Likeness, Resemblance
@@ -78,6 +78,7 @@ class _Rule:
     level: Safety
     about: str  # "speaker" or "any"
     denial: bool
+    survived: bool  # a negation told in the past is an urge lived through, not a denial
     when: frozenset[str]
     unmasked: bool  # reads the line before idiom masks (questions about means)
     short: int  # only for utterances of at most this many words (0: any length)
@@ -191,6 +192,12 @@ def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
 
 
 
+def _told_among_deeds(analysis: Analysis, clause: Clause) -> bool:
+    """Said among the day's deeds ("got up, didn't kill myself, went back to bed"): an occasion."""
+    return any(c is not clause and c.subject == "speaker" and c.tense == "past" and not c.negated
+               for c in analysis.clauses)
+
+
 def _resembled_kind(like: Likeness) -> str:
     """The likeliest risk kind where it changes the reply: a question about means is not
     answered; an act under way brings the emergency number into the question (the reading
@@ -221,12 +228,15 @@ class SafetyScreen:
         self._named_kinds = frozenset(data["named_after"]["kinds"])
         self._named_deed = compiler.pattern(data["named_after"]["deed"])[0]
         self._settled = re.compile(data["named_after"]["settled"])
+        self._only_thought = re.compile(data["only_thought"])
+        self._survived_when = re.compile(data["survived_when"])
         self._rules = [
             _Rule(
                 kind=rule["kind"],
                 level=Safety(rule["level"]),
                 about=rule.get("about", "speaker"),
                 denial=rule.get("denial", True),
+                survived=rule.get("survived", False),
                 when=frozenset(rule.get("when", ())),
                 unmasked=rule.get("unmasked", False),
                 short=rule.get("short", 0),
@@ -359,6 +369,10 @@ class SafetyScreen:
             level = Safety.CHECK_IN
         concepts = tuple(sorted({name for key, name in groups.items() if match.group(key)}))
         negated = rule.denial and analysis.negated_before(token)
+        if negated and rule.survived and clause.tense in ("past", "perfect") and \
+                not self._only_thought.search(clause.text) and \
+                (self._survived_when.search(analysis.text) or _told_among_deeds(analysis, clause)):
+            negated, level = False, Safety.CHECK_IN  # "didn't kill myself today, go me"
         return Finding(rule.kind, level, clause.text, match.group(0).strip(), concepts, about,
                        negated)
 
