@@ -141,7 +141,8 @@ def came_over(words: list[str], language: str = "en") -> bool:
     if bool(rest) and (rest[0] in feelings or lemma(rest[0]) in feelings):
         return True
     nouns = set(data["feeling_nouns"])
-    if any(f" {noun} " in f" {' '.join(rest)} " for noun in nouns if " " in noun):
+    said = f" {' '.join(rest)} "
+    if any(f" {noun} " in said for noun in nouns if " " in noun):
         return True  # "got a lot on my mind"
     # a feeling named at the end of its words: "got that sunday night dread", not "got a new
     # flat" or "got my stress levels down"
