@@ -78,7 +78,7 @@ class _Rule:
     level: Safety
     about: str  # "speaker" or "any"
     denial: bool
-    survived: bool  # a negation told in the past is an urge lived through, not a denial
+    survived: bool  # a negation told in the past, or as an aim, is an urge, not a denial
     when: frozenset[str]
     unmasked: bool  # reads the line before idiom masks (questions about means)
     short: int  # only for utterances of at most this many words (0: any length)
@@ -230,6 +230,7 @@ class SafetyScreen:
         self._settled = re.compile(data["named_after"]["settled"])
         self._only_thought = re.compile(data["only_thought"])
         self._survived_when = re.compile(data["survived_when"])
+        self._aimed_not = re.compile(data["aimed_not"])
         self._rules = [
             _Rule(
                 kind=rule["kind"],
@@ -287,20 +288,20 @@ class SafetyScreen:
         if not risky:
             denial = any(f.negated for f in findings)
             like = None
-            if self._asks_resemblance(analysis, denial or past or bool(masked)):
+            left = _left_after_masks(analysis, line) if masked else _Left.of(analysis)
+            if self._asks_resemblance(left.words, denial or past):
                 assert self._resemblance is not None
-                like = self._likeness(analysis.text)
+                like = self._likeness(left.text)
                 caution = caution or self._resemblance.unavailable
             if like is not None and self._resemblance is not None:
-                if like.score > self._resemblance.threshold and self._long_enough(analysis) \
-                        and not self._named_after.search(line):
-                    found = Finding("resemblance", Safety.CHECK_IN, analysis.text,
+                if like.score > self._resemblance.threshold and self._long_enough(left.words) \
+                        and not masked and not self._named_after.search(line):
+                    found = Finding("resemblance", Safety.CHECK_IN, left.text,
                                     f"score {like.score:.2f}", like.risk_kinds, "speaker")
                     return Screen(Safety.CHECK_IN, _resembled_kind(like), past, False,
                                   caution, (*findings, found), tuple(masked), analysis, like)
                 caution = caution or like.score > self._resemblance.caution or (
-                    len(analysis.clauses) > 1
-                    and self._resemblance.leaning_clause(c.text for c in analysis.clauses))
+                    len(left.clauses) > 1 and self._resemblance.leaning_clause(left.clauses))
             return Screen(Safety.NONE, "denial" if denial else None, past, denial, caution,
                           tuple(findings), tuple(masked), analysis, like)
         top = max(risky, key=lambda f: (_RANK[f.level], f.kind == "imminent"))
@@ -318,17 +319,17 @@ class SafetyScreen:
             self._resemblance.unavailable = True
             return None
 
-    def _asks_resemblance(self, analysis: Analysis, spoken_for: bool) -> bool:
-        """Not for a denial, past ideation or a line with an idiom set aside (the words are
-        accounted for), nor for a few words, too few to resemble anything reliably."""
+    def _asks_resemblance(self, words: int, spoken_for: bool) -> bool:
+        """Not for a denial or past ideation (the words are accounted for), nor for a few
+        words, too few to resemble anything reliably."""
         if self._resemblance is None or spoken_for:
             return False
-        return _words(analysis) >= self._resemblance.caution_words
+        return words >= self._resemblance.caution_words
 
-    def _long_enough(self, analysis: Analysis) -> bool:
+    def _long_enough(self, words: int) -> bool:
         """Long enough for the check-in question; shorter lines only have a win confirmed."""
         assert self._resemblance is not None
-        return _words(analysis) >= self._resemblance.min_words
+        return words >= self._resemblance.min_words
 
     def _apply(self, rule: _Rule, line: str, analysis: Analysis) -> list[Finding]:
         """The rule's first finding of risk, else its first negated one (a denial) or one an
@@ -369,9 +370,10 @@ class SafetyScreen:
             level = Safety.CHECK_IN
         concepts = tuple(sorted({name for key, name in groups.items() if match.group(key)}))
         negated = rule.denial and analysis.negated_before(token)
-        if negated and rule.survived and clause.tense in ("past", "perfect") and \
-                not self._only_thought.search(clause.text) and \
-                (self._survived_when.search(analysis.text) or _told_among_deeds(analysis, clause)):
+        if negated and rule.survived and (self._aimed_not.search(clause.text) or (
+                clause.tense in ("past", "perfect") and not self._only_thought.search(clause.text)
+                and (self._survived_when.search(analysis.text)
+                     or _told_among_deeds(analysis, clause)))):
             negated, level = False, Safety.CHECK_IN  # "didn't kill myself today, go me"
         return Finding(rule.kind, level, clause.text, match.group(0).strip(), concepts, about,
                        negated)
@@ -398,3 +400,26 @@ class SafetyScreen:
 
 def _words(analysis: Analysis) -> int:
     return sum(1 for t in analysis.tokens if t.word[0].isalnum())
+
+
+@dataclass(frozen=True)
+class _Left:
+    """What the resemblance check reads: the words, how many, and the clauses."""
+
+    text: str
+    words: int
+    clauses: tuple[str, ...]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> _Left:
+        return cls(analysis.text, _words(analysis), tuple(c.text for c in analysis.clauses))
+
+
+def _left_after_masks(analysis: Analysis, line: str) -> _Left:
+    """The clauses an idiom or ordinary use did not touch: "I'm dead on my feet" set aside,
+    "and nobody would even notice" still read."""
+    whole = [c for c in analysis.clauses
+             if all(line[analysis.offsets[i]] != "~" for i in range(c.start, c.end)
+                    if analysis.offsets[i] >= 0)]
+    words = sum(1 for c in whole for t in analysis.tokens[c.start:c.end] if t.word[0].isalnum())
+    return _Left(" ".join(c.text for c in whole), words, tuple(c.text for c in whole))

@@ -85,12 +85,24 @@ def test_explain_says_what_the_line_resembles() -> None:
     assert any(line.startswith("resembles:") and "check_in" in line for line in lines)
 
 
-def test_a_few_words_or_an_idiom_set_aside_are_not_compared() -> None:
+def test_a_few_words_are_not_compared() -> None:
     index = Resemblance.of(EXAMPLES, RISK, -1.0, min_words=6)
     screen = SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
     assert screen.screen("purple kettle hums").level is Safety.NONE
-    assert screen.screen("purple kettle hums, I'm dying to see that film").level is Safety.NONE
     assert screen.screen("every night the purple kettle hums").level is Safety.CHECK_IN
+
+
+def test_beside_an_idiom_set_aside_the_rest_only_has_a_win_confirmed_first() -> None:
+    """The idiom accounts for its own clause; the clauses it does not touch are still read,
+    and one that reads like risk keeps the turn from being stored at once, without the
+    check-in question (an ordinary use explains its neighbours often enough)."""
+    index = Resemblance(lambda: Classifier.fit(EXAMPLES, RISK, smoothing=0.1), threshold=0.3,
+                        caution=0.3, min_words=3, caution_words=3)
+    screen = SafetyScreen(load_yaml("safety/en.yaml"), "en", index)
+    beside = screen.screen("I'm dying to see that film, every night the purple kettle hums")
+    assert beside.masked and beside.level is Safety.NONE and beside.caution
+    quiet = screen.screen("I'm dying to see that film, I sat by the window with my toast")
+    assert quiet.masked and not quiet.caution
 
 
 def test_a_check_that_cannot_load_leaves_the_rules_deciding_and_wins_confirmed() -> None:
