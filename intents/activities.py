@@ -242,12 +242,16 @@ def tempting(words: str, language: str = "en") -> bool:
 
 def held_back_activity(text: str, language: str = "en") -> str:
     """'I didn't have a drink tonight' -> 'did not have a drink tonight' (kept as "didn't");
-    'nearly rang my ex but didn't' -> 'did not ring my ex'."""
+    'nearly rang my ex but didn't' -> 'did not ring my ex'; 'wanted a fag but didn't' -> 'did not
+    have a fag'."""
     not_quite = "|".join(lexicon(language)["not_quite"])
-    nearly = re.search(rf"\b(?:{not_quite}) (\w+)(.*?),? but (?:i )?(?:did not|never)\b", text,
+    nearly = re.search(rf"\b({not_quite}) (\w+)(.*?),? but (?:i )?(?:did not|never)\b", text,
                        re.IGNORECASE)
     if nearly:
-        return f"did not {lemma(nearly.group(1).lower())}{nearly.group(2)}"
+        how, first, rest = nearly.group(1).lower(), nearly.group(2).lower(), nearly.group(3)
+        if how in lexicon(language)["wanting"]:
+            return f"did not have {first}{rest}"  # a thing wanted: "wanted a fag but didn't"
+        return f"did not {lemma(first)}{rest}"
     return clean_activity(text, language)
 
 

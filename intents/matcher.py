@@ -256,7 +256,8 @@ class IntentMatcher:
         not quitting one is the habit kept, a setback ("didn't quit the pokies"), and so is what
         the words tell as one ("only lasted two days off it", "didn't answer when mum rang")."""
         held = held_back_activity(text, self.language)
-        if re.search(lexicon(self.language)["not_quitting"], text.lower()) or \
+        quitting = lexicon(self.language)["not_quitting"]
+        if re.search(quitting, text.lower()) or re.search(quitting, held.lower()) or \
                 evidence(held, self.language) == "setback":
             return Intent("Setback", {})
         on_purpose = re.search(lexicon(self.language)["held_back_on_purpose"], text.lower())

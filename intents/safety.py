@@ -28,6 +28,7 @@ class Safety(StrEnum):
 
 _RANK = {Safety.NONE: 0, Safety.CHECK_IN: 1, Safety.CRISIS: 2}
 MAX_SCREENED = 8000  # characters; longer text is read at its beginning and its end
+_MASKED = "~"  # what a masked word's letters become, so its offsets stay where they were
 _WORD = r"[\w']+"
 _BUILTINS = {
     "_": rf"(?:{_WORD} )",
@@ -78,7 +79,7 @@ class _Rule:
     level: Safety
     about: str  # "speaker" or "any"
     denial: bool
-    survived: bool  # a negation told in the past, or as an aim, is an urge, not a denial
+    survived: bool  # a negation told in the past is an urge lived through, not a denial
     when: frozenset[str]
     unmasked: bool  # reads the line before idiom masks (questions about means)
     short: int  # only for utterances of at most this many words (0: any length)
@@ -186,7 +187,7 @@ def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
         if keep is not None and keep.search(line[match.end():]):
             return match.group(0)
         masked.append(match.group(0).strip())
-        return re.sub(r"[^ ]", "~", match.group(0))
+        return re.sub(r"[^ ]", _MASKED, match.group(0))
 
     return pattern.sub(blank, line)
 
@@ -288,7 +289,7 @@ class SafetyScreen:
         if not risky:
             denial = any(f.negated for f in findings)
             like = None
-            left = _left_after_masks(analysis, line) if masked else _Left.of(analysis)
+            left = _unmasked(analysis, line) if masked else _Unmasked.of(analysis)
             if self._asks_resemblance(left.words, denial or past):
                 assert self._resemblance is not None
                 like = self._likeness(left.text)
@@ -370,8 +371,9 @@ class SafetyScreen:
             level = Safety.CHECK_IN
         concepts = tuple(sorted({name for key, name in groups.items() if match.group(key)}))
         negated = rule.denial and analysis.negated_before(token)
-        if negated and rule.survived and (self._aimed_not.search(clause.text) or (
-                clause.tense in ("past", "perfect") and not self._only_thought.search(clause.text)
+        if negated and (self._aimed_not.search(clause.text) or (
+                rule.survived and clause.tense in ("past", "perfect")
+                and not self._only_thought.search(clause.text)
                 and (self._survived_when.search(analysis.text)
                      or _told_among_deeds(analysis, clause)))):
             negated, level = False, Safety.CHECK_IN  # "didn't kill myself today, go me"
@@ -398,28 +400,30 @@ class SafetyScreen:
         return ""
 
 
-def _words(analysis: Analysis) -> int:
-    return sum(1 for t in analysis.tokens if t.word[0].isalnum())
+def _words(analysis: Analysis, clauses: tuple[Clause, ...] | None = None) -> int:
+    """How many words the utterance, or the given clauses of it, hold."""
+    spans = analysis.clauses if clauses is None else clauses
+    return sum(1 for c in spans for t in analysis.tokens[c.start:c.end] if t.word[0].isalnum())
 
 
 @dataclass(frozen=True)
-class _Left:
-    """What the resemblance check reads: the words, how many, and the clauses."""
+class _Unmasked:
+    """What the resemblance check reads: the text no mask touched, its words, its clauses."""
 
     text: str
     words: int
     clauses: tuple[str, ...]
 
     @classmethod
-    def of(cls, analysis: Analysis) -> _Left:
+    def of(cls, analysis: Analysis) -> _Unmasked:
         return cls(analysis.text, _words(analysis), tuple(c.text for c in analysis.clauses))
 
 
-def _left_after_masks(analysis: Analysis, line: str) -> _Left:
+def _unmasked(analysis: Analysis, line: str) -> _Unmasked:
     """The clauses an idiom or ordinary use did not touch: "I'm dead on my feet" set aside,
-    "and nobody would even notice" still read."""
-    whole = [c for c in analysis.clauses
-             if all(line[analysis.offsets[i]] != "~" for i in range(c.start, c.end)
-                    if analysis.offsets[i] >= 0)]
-    words = sum(1 for c in whole for t in analysis.tokens[c.start:c.end] if t.word[0].isalnum())
-    return _Left(" ".join(c.text for c in whole), words, tuple(c.text for c in whole))
+    "and nobody would even notice" still read. Only a win's confirmation rests on them."""
+    whole = tuple(c for c in analysis.clauses
+                  if all(line[analysis.offsets[i]] != _MASKED for i in range(c.start, c.end)
+                         if analysis.offsets[i] >= 0))
+    return _Unmasked(" ".join(c.text for c in whole), _words(analysis, whole),
+                     tuple(c.text for c in whole))
