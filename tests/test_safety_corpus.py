@@ -177,8 +177,7 @@ def test_held_out_figures_hold_their_measured_floor() -> None:
         f"{len(stored)} held-out risk lines stored"
 
 
-@pytest.mark.xfail(strict=True, reason="two missed held-out risk lines are still kept; see "
-                   "README")
+@pytest.mark.xfail(strict=True, reason="a missed held-out risk line is still kept; see README")
 def test_held_out_meets_the_targets() -> None:
     risk = [line for line in HELDOUT if line.kind in RISK]
     assert 1 - len(_missed(HELDOUT)) / len(risk) >= KINDS["heldout"]["recall"]
