@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from intents.activities import (
     told_as_deed,
 )
 from intents.command_cues import cued
-from intents.data import DATA_ROOT, lexicon
+from intents.data import DATA_ROOT, lexicon, read_yaml
 from intents.lemmas import lemma, verb_form
 from intents.mood_reading import read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
@@ -50,11 +51,21 @@ def sentence_files(language: str = "en") -> list[Path]:
 
 def load_intents(language: str = "en", extra_files: Iterable[Path] = ()) -> Intents:
     """The built-in templates, a person's own files, and the lists drawn from the lexicon."""
+    extra = tuple(extra_files)
+    return _with_files(language, extra) if extra else _built_in(language)
+
+
+@cache
+def _built_in(language: str) -> Intents:
+    """Parsed once: the matcher only reads them."""
+    return _with_files(language, ())
+
+
+def _with_files(language: str, extra_files: tuple[Path, ...]) -> Intents:
     merged: dict[str, Any] = {}
     for path in [*sentence_files(language), *extra_files]:
         try:
-            with open(path, encoding="utf-8") as handle:
-                merge_dict(merged, yaml.safe_load(handle) or {})
+            merge_dict(merged, read_yaml(path) or {})
         except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
             raise SentenceError(f"Cannot read sentences from {path}: {error}") from error
     mood_words = sorted(lexicon(language)["mood_words"])
