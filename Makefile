@@ -9,7 +9,7 @@ run: install
 	$(VENV)/bin/smallwins run
 
 test: install lint
-	$(PY) -m pytest
+	sh scripts/run-tests.sh $(PY)
 
 test-fast: install
 	$(PY) -m pytest -m "not slow"
