@@ -219,6 +219,7 @@ class SafetyScreen:
         self._turned_on_oneself = compiler.pattern(
             "|".join(f"(?:{p})" for p in data["turned_on_oneself"]))[0]
         self._past = [compiler.pattern(p)[0] for p in data["past_ideation"]]
+        self._dismissed = [compiler.pattern(p)[0] for p in data["dismissed_reasons"]]
         self._not_yet_done = re.compile(
             rf"^\W*(?:\w+ ){{0,2}}(?:{'|'.join(data['not_yet_done'])}) to ")
         self._caution = [compiler.pattern(p)[0] for p in data["caution"]]
@@ -273,6 +274,8 @@ class SafetyScreen:
     def _screen(self, text: str) -> Screen:
         analysis = analyse(text, self._language)
         line = analysis.line
+        for pattern in self._dismissed:
+            line = _mask(line, pattern, [])
         past_words: list[str] = []
         for pattern in self._past:
             line = _mask(line, pattern, past_words)

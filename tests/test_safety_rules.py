@@ -18,6 +18,7 @@ BUILT_IN = {"_", "gap", "gap6", "gap10"}
 def _patterns() -> list[str]:
     found = [e for entries in RULES["concepts"].values() for e in entries]
     found += RULES["masks"] + RULES["past_ideation"] + RULES["caution"] + RULES["turned_on_oneself"]
+    found += RULES["dismissed_reasons"]
     found += [p for rule in RULES["rules"] for p in rule["patterns"]]
     found += [rule["unless"] for rule in RULES["rules"] if "unless" in rule]
     found += [RULES["named_after"]["pattern"], RULES["named_after"]["deed"]]
