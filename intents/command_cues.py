@@ -39,7 +39,7 @@ def _slots(name: str, lowered: str, after: str, language: str) -> dict[str, Any]
         said = minutes.group(1)
         return {"minutes": int(said) if said.isdigit() else int(numbers[said])}
     if name == "WhatDidIDo":
-        period = next((p for p in sorted(data["period_words"], key=len, reverse=True)
+        period = next((p for p in data["period_words"]  # in the lexicon's order: "so far" last
                        if re.search(rf"\b{p}\b", lowered)), None)
         return {"period": data["period_words"][period]} if period else {}
     if name == "TagWin":

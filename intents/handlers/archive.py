@@ -17,7 +17,9 @@ def what_did_i_do(intent: Intent, ctx: Context) -> Reply:
     wins = only_safe(ctx.store.wins_between(start, end), lambda w: w.activity)
     title = ctx.replies.data("Archive", "periods")[period]
     if not wins:
-        return Reply(ctx.replies.text("Archive", "none", period=title))
+        # "nothing logged so far", never "for so far"
+        return Reply(ctx.replies.text("Archive", "none_all" if period == "all" else "none",
+                                      period=title))
     activities = [w.activity for w in wins]
     if len(activities) <= MOST_SPOKEN:
         return Reply(ctx.replies.text(
