@@ -1,12 +1,16 @@
 #!/bin/sh
 # The whole suite in two processes, one per core: the slow audio tests beside the rest, each
 # with a temporary folder of its own. The slow run's output is shown after the other's, so
-# neither's figures are interleaved. Usage: run-tests.sh PYTHON [pytest arguments]
+# neither's figures are interleaved; stopping the script stops both and removes the folder.
+# Usage: run-tests.sh PYTHON [pytest arguments]
 set -u
 python="$1"
 shift
 work=$(mktemp -d)
-"$python" -m pytest -m slow --basetemp="$work/slow" "$@" >"$work/slow.log" 2>&1 &
+slow=""
+trap '[ -n "$slow" ] && kill "$slow" 2>/dev/null; rm -rf "$work"; exit 130' INT TERM
+"$python" -m pytest -m slow --basetemp="$work/slow" -p no:cacheprovider "$@" \
+    >"$work/slow.log" 2>&1 &
 slow=$!
 "$python" -m pytest -m "not slow" --basetemp="$work/rest" "$@"
 rest=$?
