@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole suite in two processes, one per core: the slow audio tests beside the rest, each
 # with a temporary folder of its own. The slow run's output is shown after the other's, so
-# neither's figures are interleaved; stopping the script stops both and removes the folder.
+# neither's figures are interleaved; only the other keeps pytest's cache, so the two never
+# write it at once. Stopping the script stops both and removes the folder.
 # Usage: run-tests.sh PYTHON [pytest arguments]
 set -u
 python="$1"
