@@ -89,6 +89,8 @@ class Analysis:
         """A negation shortly before `token` in its clause that is not turned back ('can't
         stop', 'not sure')."""
         clause = self.clause_of(token)
+        if self._asked_back_and_denied(clause):
+            return True
         words = _words()
         said = f" {clause.text} "
         if any(f" {b} " in said for b in words["breakers"]):  # "why not", "yet", "only reason"
@@ -110,6 +112,21 @@ class Analysis:
                        for r in words["reversers"]):
                 return True
         return False
+
+    def _asked_back_and_denied(self, clause: Clause) -> bool:
+        """The clause is a question said back and the next one answers it no: "if you're
+        asking whether I want to hurt myself, no, I don't"."""
+        at = self.clauses.index(clause)
+        asked = [c.text for c in self.clauses[max(0, at - 1):at + 1]]
+        answer = self.clauses[at + 1].text if at + 1 < len(self.clauses) else ""
+        echo, no = _answered_back()
+        return any(echo.search(text) for text in asked) and bool(no.search(answer))
+
+
+@cache
+def _answered_back(language: str = "en") -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = lexicon(language)
+    return re.compile(data["asked_back"]), re.compile(data["answered_no"])
 
 
 @cache
