@@ -99,8 +99,9 @@ def evidence(activity: str, language: str = "en") -> str:
     # "went all day without a vape", "never touched the vape all day": held back
     if not negated and not re.search(data["went_without"], said):
         habit = _lemma_forms(said) & set(data["excess_habits"])
-        if tempting(activity, language) and re.search(data["lapse_markers"], said) or \
-                habit and re.search(data["excess_markers"], said):
+        repeated = re.match(r"\S+ (?:\S+ )?another\b", said)  # "ordered another takeaway"
+        if tempting(activity, language) and (re.search(data["lapse_markers"], said) or repeated) \
+                or habit and re.search(data["excess_markers"], said):
             return "setback"
     if re.search(data["regret_after"], said):
         return "setback"
@@ -183,7 +184,18 @@ def clean_activity(text: str, language: str = "en") -> str:
         text = re.sub(rf"[\s,]+{re.escape(filler)}$", "", text, flags=re.IGNORECASE)
     conceded = "|".join(lexicon(language)["concessions"])
     text = re.split(rf",?\s+\b(?:but|{conceded})\b\s+|\s*[.;!?]\s+", text, maxsplit=1)[0]
-    return text.strip(" \t,.!?;:\"'")
+    return _plain_past(text.strip(" \t,.!?;:\"'"))
+
+
+def _plain_past(text: str) -> str:
+    """A deed said with emphasis, in the plain past: 'did reply to the landlord' -> 'replied
+    to the landlord'; 'did the dishes' stays."""
+    emphatic = re.match(
+        r"^did\s+(?:(?:finally|actually|eventually|really|properly|even)\s+)?(\w+)\b", text,
+        re.IGNORECASE)
+    if emphatic is None or verb_form(emphatic.group(1).lower()) != "base":
+        return text
+    return in_past(text[emphatic.start(1):])
 
 
 def split_activities(text: str, language: str = "en") -> list[str]:

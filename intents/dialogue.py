@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -62,6 +63,12 @@ class Dialogue:
     def last_reply(self) -> str | None:
         value = self._store.get_dialogue(LAST_REPLY, self._now)
         return value["text"] if value else None
+
+    def last_question(self) -> str:
+        """The question in what was said last ("Logged: ... How do you feel now, from 0 to
+        10?"), or ''."""
+        asked = re.findall(r"[^.?!]*\?", self.last_reply() or "")
+        return asked[-1].strip() if asked else ""
 
     def remember_job(self, job: str) -> None:
         """The scheduled job that just spoke, so that 'later' knows what to move."""

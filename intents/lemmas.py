@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lemminflect import getAllInflections, getAllLemmas, getInflection, getLemma
+from lemminflect import getAllInflections, getAllLemmas, getAllLemmasOOV, getInflection, getLemma
 
 from intents.data import lexicon
 
@@ -25,7 +25,14 @@ def lemma(word: str) -> str:
         options = readings.get(pos)
         if options:
             return options[0]
+    if not readings and _unknown_gerund(word):  # "hoovering", "doomscrolling"
+        return getAllLemmasOOV(word, upos="VERB")["VERB"][0]
     return word
+
+
+def _unknown_gerund(word: str) -> bool:
+    """A verb's -ing form the dictionary does not hold; its lemma is guessed by rule."""
+    return len(word) > 6 and word.endswith("ing") and word.isalpha()
 
 
 @cache
@@ -64,7 +71,7 @@ def verb_form(word: str) -> str:
     base = lemma(word)
     forms = getAllInflections(base, upos="VERB")
     if not forms:
-        return ""
+        return "gerund" if base != word and _unknown_gerund(word) else ""
     past = word in forms.get("VBD", ())
     participle = word in forms.get("VBN", ())
     if word != base and past and participle:
@@ -88,12 +95,16 @@ def participle(word: str) -> str:
     for candidate in (base, stem, f"{stem}e", stem[:-1]):  # "hoovering", "making", "stopping"
         if candidate != word and getAllLemmas(candidate).get("VERB"):
             return (getInflection(candidate, tag="VBN") or (word,))[0]
+    if _unknown_gerund(word):  # "hoovering" -> "hoovered", by rule
+        return (getInflection(base, tag="VBN", inflect_oov=True) or (word,))[0]
     return word
 
 
 def past_of(word: str) -> str:
     """'drink' -> 'drank', 'open' -> 'opened'; a word with no verb forms as given."""
     forms = getAllInflections(lemma(word), upos="VERB").get("VBD", ())
+    if not forms and _unknown_gerund(word):
+        forms = getInflection(lemma(word), tag="VBD", inflect_oov=True)
     return forms[0] if forms else word
 
 

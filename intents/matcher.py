@@ -268,8 +268,9 @@ class IntentMatcher:
         the words tell as one ("only lasted two days off it", "didn't answer when mum rang")."""
         held = held_back_activity(text, self.language)
         quitting = lexicon(self.language)["not_quitting"]
+        parts = re.split(r"[,.;]|\b(?:and|just|then|so)\b", held)  # "... just left it sitting"
         if re.search(quitting, text.lower()) or re.search(quitting, held.lower()) or \
-                evidence(held, self.language) == "setback":
+                any(evidence(p.strip(), self.language) == "setback" for p in (held, *parts)):
             return Intent("Setback", {})
         on_purpose = re.search(lexicon(self.language)["held_back_on_purpose"], text.lower())
         if not on_purpose and not tempting(str(slots.get("held_back", "")), self.language):
@@ -290,7 +291,8 @@ class IntentMatcher:
         done = parse_activities(activity, self.language)
         if not done or came_over(done[0].lower().split(), self.language):
             return None  # "I said that", "got teary, don't know why": not a correction
-        return {"activity": activity}
+        wrong = str(slots.get("wrong", "")).strip()
+        return {"activity": activity, "wrong": wrong} if wrong else {"activity": activity}
 
     def _setback(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """Not doing what tempts is not a setback: that parse is left to the abstinence win."""
@@ -321,6 +323,8 @@ class IntentMatcher:
         first, _, after = checked["intention"].partition(" ")
         if first.lower() == "try":  # "try walking" is the plan "walk"
             checked["intention"] = as_plan(after) or checked["intention"]
+        else:  # "next thing I'm doing is emptying the dishwasher"
+            checked["intention"] = as_plan(checked["intention"]) or checked["intention"]
         return checked
 
     def _arrived(self, intention: str, text: str) -> bool:

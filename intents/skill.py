@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from intents.dialogue import Dialogue, Pending
-from intents.handlers import ANSWERS, COMMANDS, FREE_TEXT, HANDLERS
+from intents.handlers import ANSWERS, COMMANDS, FREE_TEXT, HANDLERS, KEEPS_PENDING
 from intents.handlers.context import Context, Helpline, helpline_of
 from intents.handlers.support import custom_intent, help_reply, not_understood, welcome_back_due
 from intents.matcher import IntentMatcher
@@ -32,12 +31,6 @@ CRISIS_PHRASE = "CrisisLanguage"
 # or the check-in question by their level.
 _REPLY_OF = {"imminent": "imminent", "means_question": "means_question",
              "resemblance": "gentle_check_in", "resemblance_urgent": "gentle_check_in_urgent"}
-
-
-def _question(said: str | None) -> str:
-    """The question in what was said last ("Logged: ... How do you feel now, from 0 to 10?")."""
-    asked = re.findall(r"[^.?!]*\?", said or "")
-    return asked[-1].strip() if asked else ""
 
 
 def _leaning(intent: Intent | None, screen: Screen) -> bool:
@@ -157,6 +150,8 @@ class Skill:
         if not self._storable(intent, pending, ctx):
             ctx.dialogue.clear()
             return intent, Reply(self.replies.text("Safety", "held_back"))
+        if pending is not None and intent is not None and intent.name in KEEPS_PENDING:
+            return intent, HANDLERS[intent.name](intent, ctx)
         if pending is not None:
             is_command = intent is not None and intent.name in COMMANDS
             if pending.kind in FREE_TEXT and is_command:
@@ -169,7 +164,7 @@ class Skill:
                 ctx.dialogue.clear()
             else:  # one turn that is not its answer ("sorry, what?", "hang on") keeps it
                 ctx.dialogue.ask(pending.kind, **{**pending.data, "held_over": True})
-                question = _question(ctx.dialogue.last_reply())
+                question = ctx.dialogue.last_question()
                 if intent is None and question:
                     return None, Reply(self.replies.text("Support", "asked_again",
                                                          question=question),

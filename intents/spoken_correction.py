@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intents.activities import is_past_action
+from intents.activities import is_past_action, parse_activities
 from intents.data import lexicon
 from intents.normalize import normalize
 from intents.values import Intent
@@ -67,10 +67,22 @@ def corrected(text: str, intent: Intent | None, last: str, language: str = "en")
     fixed = swapped(last, change) if change is not None else None
     if fixed is not None:
         return fixed
-    if intent is None or intent.name != "LogWin" or len(intent.slots["activities"]) != 1:
-        return None
-    new: str = intent.slots["activities"][0]
+    if intent is not None and intent.name == "LogWin" and len(intent.slots["activities"]) == 1:
+        new: str = intent.slots["activities"][0]
+    else:  # "naw a wash i put a wash on": the deed said again at the end
+        again = said_again(said, language)
+        if again is None or not re.match(cues["lead"], said):
+            return None
+        new = again
     head = said.split(",")[0]
     echoed = "," in said and bool(set(head.split()) & set(new.lower().split()) -
                                   set(cues["not_echo"]))
     return new if re.match(cues["lead"], said) or echoed else None
+
+
+def said_again(text: str, language: str = "en") -> str | None:
+    """The one deed told after the last "I" ("watered, I watered the plants" -> "watered the
+    plants"), or None."""
+    again = re.search(r"\bi (\w+\b.*)$", text, re.IGNORECASE)
+    done = parse_activities(again.group(1), language) if again else []
+    return done[0] if len(done) == 1 else None

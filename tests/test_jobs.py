@@ -40,9 +40,9 @@ def test_check_in_yes_logs_the_intention_as_a_win(store: Store, skill: Skill) ->
     assert question is not None and question.expects_answer
     assert question.text == "Earlier you planned to stand by the window. Did it happen?"
     reply = skill.handle("yes I did", TUESDAY + timedelta(seconds=20)).reply.text
-    assert "Logged: stand by the window" in reply
+    assert "Logged: stood by the window" in reply
     [win] = store.all_wins()
-    assert (win.activity, win.source) == ("stand by the window", "intention")
+    assert (win.activity, win.source) == ("stood by the window", "intention")
     assert store.intentions_for(TUESDAY.date())[0].status == "done"
 
 

@@ -51,6 +51,20 @@ def test_follow_ups_end_on_anything_else(skill: Skill, store: Store) -> None:
     assert len(store.all_wins()) == 2
 
 
+def test_waiting_or_a_repeat_keeps_the_question_open(skill: Skill, store: Store) -> None:
+    replies = talk(skill, "I watered the plant", "hang on, the kettle's boiling", "what?",
+                   "sorry, go on", "4")
+    assert all("how did you feel before" in r for r in replies[:3])
+    assert store.all_wins()[0].mood_before == 4  # answered after three turns that were not
+
+
+def test_the_evening_reflection_waits_too(skill: Skill, store: Store) -> None:
+    talk(skill, "let's reflect on the day")
+    replies = talk(skill, "one sec", "I hung the washing out", start=MORNING + timedelta(minutes=1))
+    assert "Take your time" in replies[0]
+    assert [w.activity for w in store.all_wins()] == ["hung the washing out"]
+
+
 def test_pending_question_expires(skill: Skill, store: Store) -> None:
     skill.handle("I watered the plant", MORNING)
     reply = skill.handle("7", MORNING + timedelta(hours=1)).reply.text
@@ -72,7 +86,7 @@ def test_intention_check_in_yes_logs_a_win(skill: Skill, store: Store) -> None:
     assert question.text == "Earlier you planned to stand by the window for five minutes. " \
         "Did it happen?"
     reply = skill.handle("yes", MORNING + timedelta(hours=4, seconds=5)).reply.text
-    assert "Logged: stand by the window for five minutes" in reply
+    assert "Logged: stood by the window for five minutes" in reply  # the deed, done
     assert store.intentions_for(MORNING.date())[0].status == "done"
     assert [w.source for w in store.all_wins()] == ["intention"]
 
@@ -89,7 +103,7 @@ def test_intention_check_in_no_is_forgiving_and_offers_a_smaller_step(skill: Ski
     assert "call my sister for two minutes" in yes
     smaller = store.intentions_for(MORNING.date())[1]
     check = ask_checkin(skill.context(later + timedelta(hours=2)), smaller)
-    assert check.text == "Earlier you planned to call my sister for two minutes. Did it happen?"
+    assert check.text == "Earlier you planned to call your sister for two minutes. Did it happen?"
     assert [i.status for i in store.intentions_for(MORNING.date())] == ["not_done", "open"]
     assert store.all_wins() == []
 

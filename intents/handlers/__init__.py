@@ -42,6 +42,7 @@ HANDLERS: dict[str, Handler] = {
     "Help": support.help_reply,
     "ImFine": support.im_fine,
     "Repeat": support.repeat,
+    "Wait": support.wait,
     "Stop": support.stop,
     "Cancel": support.cancel,
     "Export": support.export,
@@ -88,3 +89,5 @@ ANSWERS: dict[str, Answer] = {
 }
 FREE_TEXT = {"reflection_done", "reflection_mood"}
 COMMANDS = {"Stop", "Cancel", "Help", "Undo", "Repeat"}
+# Asked while a question is open, these leave it open: the next turn still answers it.
+KEEPS_PENDING = {"Repeat", "Wait"}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from intents.handlers.context import Context, period_span, spoken_day
+from intents.mood_reading import read_mood
 from intents.replies import spoken_list
 from intents.values import Intent, Reply
 from intents.veto import first_safe, only_safe
-from models.records import Note, Reflection, Win
+from models.records import Mood, Note, Reflection, Win
 
 MOST_SPOKEN = 5
 
@@ -77,7 +78,12 @@ def answer_reflection_done(intent: Intent | None, ctx: Context, data: dict) -> R
 
 
 def answer_reflection_mood(intent: Intent | None, ctx: Context, data: dict) -> Reply:
+    """The mood word kept with the reflection; a rating said instead is the day's mood too."""
     word = None if intent is not None and intent.name == "Skip" else ctx.utterance.strip()
     ctx.dialogue.clear()
-    ctx.store.add_reflection(Reflection(at=ctx.now, done=data.get("done"), mood_word=word))
+    rated = read_mood(word) if word else None
+    with ctx.store.transaction():
+        ctx.store.add_reflection(Reflection(at=ctx.now, done=data.get("done"), mood_word=word))
+        if rated is not None and rated.score is not None and rated.word is None:
+            ctx.store.add_mood(Mood(score=rated.score, at=ctx.now))
     return Reply(ctx.replies.text("Archive", "reflection_saved"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from intents.activities import in_past
 from intents.checkin_answers import checkin_answer
 from intents.handlers.context import Context
 from intents.replies import spoken_list
@@ -80,7 +81,7 @@ def ask_checkin(ctx: Context, intention: Intention) -> Reply:
     """The check-in question for an open intention; the answer comes as the next utterance."""
     ctx.dialogue.ask("checkin", intention_id=intention.id, text=intention.text)
     return Reply(
-        ctx.replies.text("Intentions", "checkin_question", intention=intention.text),
+        ctx.replies.text("Intentions", "checkin_question", intention=to_listener(intention.text)),
         expects_answer=True,
     )
 
@@ -98,7 +99,8 @@ def answer_checkin(intent: Intent | None, ctx: Context, data: dict) -> Reply | N
         with ctx.store.transaction():
             ctx.store.set_intention_status(data["intention_id"], "partial")
             ctx.store.add_wins([Win(activity=activity, at=ctx.now, source="intention")])
-        return Reply(ctx.replies.text("Intentions", "checkin_partly", activity=activity))
+        return Reply(ctx.replies.text("Intentions", "checkin_partly",
+                                      activity=to_listener(activity)))
     if said == "not_yet":
         ctx.dialogue.clear()
         return Reply(ctx.replies.text("Intentions", "checkin_not_yet"))
@@ -107,11 +109,12 @@ def answer_checkin(intent: Intent | None, ctx: Context, data: dict) -> Reply | N
         ctx.dialogue.ask("smaller_step", text=text)
         return Reply(ctx.replies.text("Intentions", "checkin_no"), expects_answer=True)
     ctx.dialogue.clear()
+    done = in_past(text)  # kept as the deed done: "posted my sister's card"
     with ctx.store.transaction():
         ctx.store.set_intention_status(data["intention_id"], "done")
-        ctx.store.add_wins([Win(activity=text, at=ctx.now, source="intention")])
+        ctx.store.add_wins([Win(activity=done, at=ctx.now, source="intention")])
     key = "checkin_yes" if ctx.cheerful else "checkin_yes_plain"
-    return Reply(ctx.replies.text("Intentions", key, intention=text))
+    return Reply(ctx.replies.text("Intentions", key, intention=to_listener(done)))
 
 
 def answer_smaller_step(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:

@@ -51,6 +51,15 @@ def repeat(intent: Intent, ctx: Context) -> Reply:
     return Reply(last or ctx.replies.text("Support", "nothing_to_repeat"))
 
 
+def wait(intent: Intent, ctx: Context) -> Reply:
+    """"Hang on": take your time, and any open question stays open."""
+    question = ctx.dialogue.last_question() if ctx.dialogue.pending() is not None else ""
+    if question:
+        return Reply(ctx.replies.text("Support", "wait_pending", question=question),
+                     expects_answer=True)
+    return Reply(ctx.replies.text("Support", "wait"))
+
+
 def stop(intent: Intent, ctx: Context) -> Reply:
     ctx.dialogue.clear()
     return Reply(ctx.replies.text("Breathing", "stop"), actions=(Action("stop"),))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
+from intents.activities import evidence
 from intents.data import lexicon
 from intents.handlers.context import Context
+from intents.normalize import normalize
 from intents.replies import spoken_list
 from intents.second_person import to_listener
-from intents.spoken_correction import Swap, corrected, swapped
+from intents.spoken_correction import Swap, corrected, said_again, swapped
 from intents.spoken_day import SpokenDay
 from intents.values import Intent, Reply
 from models.records import Win
@@ -111,15 +114,33 @@ def correct(intent: Intent, ctx: Context) -> Reply:
     if ctx.caution:  # a means or harm word: not kept from a correction either
         return Reply(ctx.replies.text("Safety", "held_back"))
     win = ctx.store.last_win()
+    told = intent.slots.get("activity")
+    deed = (said_again(told) or told) if told else ""  # "I said watered. I watered the plants"
+    if len(deed.split()) > 1 and evidence(deed) == "win" and (
+            win is None or not _puts_right(intent, win.activity, ctx)):
+        return log_win(Intent("LogWin", {"activities": [deed]}), ctx)
     if win is None or win.id is None:
         return Reply(ctx.replies.text("LogWin", "nothing_to_correct"))
-    fixed = intent.slots.get("activity") or \
+    fixed = told or \
         swapped(win.activity, Swap(intent.slots["right"], intent.slots.get("wrong")))
     if fixed is None:  # "I meant Tuesday", or words the last win does not hold
         return Reply(ctx.replies.text("LogWin", "correct_which",
                                       activity=to_listener(win.activity)))
     ctx.store.update_win(win.id, activity=fixed)
     return Reply(ctx.replies.text("LogWin", "corrected", activity=fixed))
+
+
+def _puts_right(intent: Intent, last: str, ctx: Context) -> bool:
+    """Whether "not X, I Y" corrects the last win: it opens as a correction ("no", "sorry"),
+    or X echoes the win. "Not much, but I did reply to the landlord" is a win told."""
+    wrong = intent.slots.get("wrong")
+    if not wrong:
+        return True  # "I said ...", "change it to ...": a correction by its frame
+    cues = lexicon()["spoken_correction"]
+    if re.match(cues["lead"], normalize(ctx.utterance)):
+        return True
+    content = set(cues["not_echo"])
+    return bool((set(wrong.lower().split()) - content) & set(last.lower().split()))
 
 
 def undo(intent: Intent, ctx: Context) -> Reply:
