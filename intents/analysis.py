@@ -195,8 +195,10 @@ def _tense(tokens: tuple[Token, ...]) -> str:
             return "perfect"
         if tok.lemma == "be" and any(t.form == "gerund" for t in nxt[:2]):
             return "progressive"
-    if any(t.form in ("past", "past_or_participle") or t.word in ("was", "were", "had")
-           for t in tokens):
+    determiners = _words()["determiners"]
+    if any(t.form in ("past", "past_or_participle") and not (  # "the thought of": a noun
+            i and tokens[i - 1].word in determiners) or t.word in ("was", "were", "had")
+           for i, t in enumerate(tokens)):
         return "past"
     return "present"
 
