@@ -195,7 +195,11 @@ class IntentMatcher:
     def _match(self, text: str) -> Intent | None:
         parts = clauses(text)
         whole = self._best(text)
-        if len(parts) > 1 and (whole is None or whole.name == "LogWin"):
+        # a setback with a contrast after it keeps the wins told there: "slept badly but got
+        # up and showered"
+        despite = whole is not None and whole.name == "Setback" and \
+            re.search(lexicon(self.language)["win_despite"], text.lower())
+        if len(parts) > 1 and (whole is None or whole.name == "LogWin" or despite):
             found = [self._best(part) for part in parts]
             wins = [a for i in found if i is not None and i.name == "LogWin"
                     for a in i.slots["activities"]]
