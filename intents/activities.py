@@ -99,7 +99,7 @@ def evidence(activity: str, language: str = "en") -> str:
     # "went all day without a vape", "never touched the vape all day": held back
     if not negated and not re.search(data["went_without"], said):
         habit = _lemma_forms(said) & set(data["excess_habits"])
-        repeated = re.match(r"\S+ (?:\S+ )?another\b", said)  # "ordered another takeaway"
+        repeated = re.match(data["lapse_repeated"], said)  # "ordered another takeaway"
         if tempting(activity, language) and (re.search(data["lapse_markers"], said) or repeated) \
                 or habit and re.search(data["excess_markers"], said):
             return "setback"
@@ -184,18 +184,16 @@ def clean_activity(text: str, language: str = "en") -> str:
         text = re.sub(rf"[\s,]+{re.escape(filler)}$", "", text, flags=re.IGNORECASE)
     conceded = "|".join(lexicon(language)["concessions"])
     text = re.split(rf",?\s+\b(?:but|{conceded})\b\s+|\s*[.;!?]\s+", text, maxsplit=1)[0]
-    return _plain_past(text.strip(" \t,.!?;:\"'"))
+    return _plain_past(text.strip(" \t,.!?;:\"'"), language)
 
 
-def _plain_past(text: str) -> str:
+def _plain_past(text: str, language: str = "en") -> str:
     """A deed said with emphasis, in the plain past: 'did reply to the landlord' -> 'replied
     to the landlord'; 'did the dishes' stays."""
-    emphatic = re.match(
-        r"^did\s+(?:(?:finally|actually|eventually|really|properly|even)\s+)?(\w+)\b", text,
-        re.IGNORECASE)
-    if emphatic is None or verb_form(emphatic.group(1).lower()) != "base":
+    emphatic = re.match(lexicon(language)["emphatic_did"], text, re.IGNORECASE)
+    if emphatic is None or verb_form(emphatic.group("verb").lower()) != "base":
         return text
-    return in_past(text[emphatic.start(1):])
+    return in_past(text[emphatic.start("verb"):])
 
 
 def split_activities(text: str, language: str = "en") -> list[str]:

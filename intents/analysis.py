@@ -118,15 +118,16 @@ class Analysis:
         asking whether I want to hurt myself, no, I don't"."""
         at = self.clauses.index(clause)
         asked = [c.text for c in self.clauses[max(0, at - 1):at + 1]]
-        answer = self.clauses[at + 1].text if at + 1 < len(self.clauses) else ""
-        echo, no = _answered_back()
-        return any(echo.search(text) for text in asked) and bool(no.search(answer))
+        answer = [c.text for c in self.clauses[at + 1:]]
+        echo, no, kept = _answered_back()
+        return any(echo.search(text) for text in asked) and bool(answer) and \
+            bool(no.search(answer[0])) and all(kept.search(text) for text in answer[1:])
 
 
 @cache
-def _answered_back(language: str = "en") -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _answered_back(language: str = "en") -> tuple[re.Pattern[str], ...]:
     data = lexicon(language)
-    return re.compile(data["asked_back"]), re.compile(data["answered_no"])
+    return tuple(re.compile(data[key]) for key in ("asked_back", "answered_no", "answer_kept"))
 
 
 @cache
@@ -195,9 +196,9 @@ def _tense(tokens: tuple[Token, ...]) -> str:
             return "perfect"
         if tok.lemma == "be" and any(t.form == "gerund" for t in nxt[:2]):
             return "progressive"
-    determiners = _words()["determiners"]
+    thing_determiners = _words()["determiners"]
     if any(t.form in ("past", "past_or_participle") and not (  # "the thought of": a noun
-            i and tokens[i - 1].word in determiners) or t.word in ("was", "were", "had")
+            i and tokens[i - 1].word in thing_determiners) or t.word in ("was", "were", "had")
            for i, t in enumerate(tokens)):
         return "past"
     return "present"

@@ -140,13 +140,20 @@ class IntentMatcher:
         # back my list", "never mind, I'll do it myself")
         bare_win = intent is not None and intent.name in ("LogWin", "Setback") and \
             not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE)
+        waiting = None  # "hang on": heard only when nothing else is ("hang on, I made my bed")
         if intent is None or intent.name in (*OPEN, "LogWin", "Setback", "AbstinenceWin"):
             cue = cued(text, self.language)
-            if cue is not None and cue.name == "LowEnergy":  # "I'm cooked", "knackered, but.."
+            if cue is not None and cue.name == "Wait":
+                waiting = cue
+            elif cue is not None and cue.name == "LowEnergy":  # "I'm cooked", "knackered, but.."
                 intent = self._despite_low_energy(text, cue)
             elif intent is None or intent.name in OPEN or bare_win and not (
                     cue is not None and cue.name == "Cancel" and intent.name == "LogWin"):
                 intent = cue or intent  # a deed told with "skip it" or "never mind" stays a win
+        if waiting is not None and intent is None:  # "one sec, 3": a rating after the wait
+            after = "".join(re.split(r"[,.;!?]", text, maxsplit=1)[1:]).strip()
+            return (self._mood_in_words(after) if after else None) or \
+                read_open(text, self.language) or waiting
         return intent or self._mood_in_words(text) or read_open(text, self.language) \
             or self._lookup_question(text)
 
@@ -272,7 +279,7 @@ class IntentMatcher:
         the words tell as one ("only lasted two days off it", "didn't answer when mum rang")."""
         held = held_back_activity(text, self.language)
         quitting = lexicon(self.language)["not_quitting"]
-        parts = re.split(r"[,.;]|\b(?:and|just|then|so)\b", held)  # "... just left it sitting"
+        parts = re.split(lexicon(self.language)["held_back_parts"], held)  # "just left it there"
         if re.search(quitting, text.lower()) or re.search(quitting, held.lower()) or \
                 any(evidence(p.strip(), self.language) == "setback" for p in (held, *parts)):
             return Intent("Setback", {})

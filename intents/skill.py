@@ -162,7 +162,7 @@ class Skill:
                 return intent, reply
             if is_command or pending.data.get("held_over"):
                 ctx.dialogue.clear()
-            else:  # one turn that is not its answer ("sorry, what?", "hang on") keeps it
+            else:  # one turn that is not its answer ("sorry, the telly") keeps it
                 ctx.dialogue.ask(pending.kind, **{**pending.data, "held_over": True})
                 question = ctx.dialogue.last_question()
                 if intent is None and question:

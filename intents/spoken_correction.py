@@ -71,8 +71,11 @@ def corrected(text: str, intent: Intent | None, last: str, language: str = "en")
         new: str = intent.slots["activities"][0]
     else:  # "naw a wash i put a wash on": the deed said again at the end
         again = said_again(said, language)
-        if again is None or not re.match(cues["lead"], said):
+        if not re.match(cues["lead"], said):
             return None
+        if again is None:  # "nah I said maths homework": the right words alone
+            told = re.search(cues["again"], said)
+            return _aligned(last, told.group("deed")) if told else None
         new = again
     head = said.split(",")[0]
     echoed = "," in said and bool(set(head.split()) & set(new.lower().split()) -
@@ -83,6 +86,19 @@ def corrected(text: str, intent: Intent | None, last: str, language: str = "en")
 def said_again(text: str, language: str = "en") -> str | None:
     """The one deed told after the last "I" ("watered, I watered the plants" -> "watered the
     plants"), or None."""
-    again = re.search(r"\bi (\w+\b.*)$", text, re.IGNORECASE)
-    done = parse_activities(again.group(1), language) if again else []
+    again = re.search(lexicon(language)["spoken_correction"]["again"], text, re.IGNORECASE)
+    done = parse_activities(again.group("deed"), language) if again else []
     return done[0] if len(done) == 1 else None
+
+
+def _aligned(entry: str, right: str) -> str | None:
+    """The entry with the words that sound most like `right` replaced by them, where some of
+    them already agree: "did my maps homework" + "maths homework" -> "did my maths homework"."""
+    words, new = entry.split(), right.split()
+    spans = [(sum(a.lower() == b.lower()
+                  for a, b in zip(words[i:i + len(new)], new, strict=True)), i)
+             for i in range(len(words) - len(new) + 1)]
+    agree, at = max(spans, default=(0, 0))
+    if not 0 < agree < len(new):
+        return None
+    return " ".join(words[:at] + new + words[at + len(new):])

@@ -88,6 +88,6 @@ ANSWERS: dict[str, Answer] = {
     "delete_second": support.answer_delete_second,
 }
 FREE_TEXT = {"reflection_done", "reflection_mood"}
-COMMANDS = {"Stop", "Cancel", "Help", "Undo", "Repeat"}
+COMMANDS = {"Stop", "Cancel", "Help", "Undo"}
 # Asked while a question is open, these leave it open: the next turn still answers it.
 KEEPS_PENDING = {"Repeat", "Wait"}

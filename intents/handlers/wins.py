@@ -115,10 +115,13 @@ def correct(intent: Intent, ctx: Context) -> Reply:
         return Reply(ctx.replies.text("Safety", "held_back"))
     win = ctx.store.last_win()
     told = intent.slots.get("activity")
-    deed = (said_again(told) or told) if told else ""  # "I said watered. I watered the plants"
-    if len(deed.split()) > 1 and evidence(deed) == "win" and (
-            win is None or not _puts_right(intent, win.activity, ctx)):
-        return log_win(Intent("LogWin", {"activities": [deed]}), ctx)
+    language = ctx.replies.language
+    deed = (said_again(told, language) or told) if told else ""  # "I said watered. I ..."
+    signed = _said_as_correction(ctx)
+    if len(deed.split()) > 1 and evidence(deed, language) == "win" and (
+            win is None or not _puts_right(intent, win.activity, signed)):
+        # the win told; asked about first unless it was said as a correction
+        return log_win(Intent("LogWin", {"activities": [deed], "unsure": not signed}), ctx)
     if win is None or win.id is None:
         return Reply(ctx.replies.text("LogWin", "nothing_to_correct"))
     fixed = told or \
@@ -130,16 +133,20 @@ def correct(intent: Intent, ctx: Context) -> Reply:
     return Reply(ctx.replies.text("LogWin", "corrected", activity=fixed))
 
 
-def _puts_right(intent: Intent, last: str, ctx: Context) -> bool:
-    """Whether "not X, I Y" corrects the last win: it opens as a correction ("no", "sorry"),
-    or X echoes the win. "Not much, but I did reply to the landlord" is a win told."""
+def _said_as_correction(ctx: Context) -> bool:
+    """The turn opens as a correction: "no", "sorry", "I said", "you misheard"."""
+    language = ctx.replies.language
+    said_as_one = lexicon(language)["spoken_correction"]["said_as_one"]
+    return bool(re.match(said_as_one, normalize(ctx.utterance, language)))
+
+
+def _puts_right(intent: Intent, last: str, signed: bool) -> bool:
+    """Whether "not X, I Y" corrects the last win: it opens as a correction, or X echoes the
+    win. "Not much, but I did reply to the landlord" is a win told."""
     wrong = intent.slots.get("wrong")
-    if not wrong:
-        return True  # "I said ...", "change it to ...": a correction by its frame
-    cues = lexicon()["spoken_correction"]
-    if re.match(cues["lead"], normalize(ctx.utterance)):
-        return True
-    content = set(cues["not_echo"])
+    if not wrong or signed:
+        return True  # "I said ...", "change it to ...": a correction by its frame or its sign
+    content = set(lexicon()["spoken_correction"]["not_echo"])
     return bool((set(wrong.lower().split()) - content) & set(last.lower().split()))
 
 
