@@ -81,7 +81,7 @@ def answer_reflection_mood(intent: Intent | None, ctx: Context, data: dict) -> R
     """The mood word kept with the reflection; a rating said instead is the day's mood too."""
     word = None if intent is not None and intent.name == "Skip" else ctx.utterance.strip()
     ctx.dialogue.clear()
-    rated = read_mood(word) if word else None
+    rated = read_mood(word, ctx.replies.language) if word else None
     with ctx.store.transaction():
         ctx.store.add_reflection(Reflection(at=ctx.now, done=data.get("done"), mood_word=word))
         if rated is not None and rated.score is not None and rated.word is None:

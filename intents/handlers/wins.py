@@ -119,7 +119,7 @@ def correct(intent: Intent, ctx: Context) -> Reply:
     deed = (said_again(told, language) or told) if told else ""  # "I said watered. I ..."
     signed = _said_as_correction(ctx)
     if len(deed.split()) > 1 and evidence(deed, language) == "win" and (
-            win is None or not _puts_right(intent, win.activity, signed)):
+            win is None or not _puts_right(intent, win.activity, signed, language)):
         # the win told; asked about first unless it was said as a correction
         return log_win(Intent("LogWin", {"activities": [deed], "unsure": not signed}), ctx)
     if win is None or win.id is None:
@@ -140,13 +140,13 @@ def _said_as_correction(ctx: Context) -> bool:
     return bool(re.match(said_as_one, normalize(ctx.utterance, language)))
 
 
-def _puts_right(intent: Intent, last: str, signed: bool) -> bool:
+def _puts_right(intent: Intent, last: str, signed: bool, language: str) -> bool:
     """Whether "not X, I Y" corrects the last win: it opens as a correction, or X echoes the
     win. "Not much, but I did reply to the landlord" is a win told."""
     wrong = intent.slots.get("wrong")
     if not wrong or signed:
         return True  # "I said ...", "change it to ...": a correction by its frame or its sign
-    content = set(lexicon()["spoken_correction"]["not_echo"])
+    content = set(lexicon(language)["spoken_correction"]["not_echo"])
     return bool((set(wrong.lower().split()) - content) & set(last.lower().split()))
 
 
