@@ -204,9 +204,9 @@ class IntentMatcher:
         whole = self._best(text)
         # a setback with a contrast after it keeps the wins told there: "slept badly but got
         # up and showered"
-        despite = whole is not None and whole.name == "Setback" and \
-            re.search(lexicon(self.language)["win_despite"], text.lower())
-        if len(parts) > 1 and (whole is None or whole.name == "LogWin" or despite):
+        if len(parts) > 1 and (whole is None or whole.name == "LogWin" or (
+                whole.name == "Setback" and
+                re.search(lexicon(self.language)["win_despite"], text.lower()))):
             found = [self._best(part) for part in parts]
             wins = [a for i in found if i is not None and i.name == "LogWin"
                     for a in i.slots["activities"]]

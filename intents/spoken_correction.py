@@ -70,17 +70,22 @@ def corrected(text: str, intent: Intent | None, last: str, language: str = "en")
     if intent is not None and intent.name == "LogWin" and len(intent.slots["activities"]) == 1:
         new: str = intent.slots["activities"][0]
     else:  # "naw a wash i put a wash on": the deed said again at the end
-        again = said_again(said, language)
-        if not re.match(cues["lead"], said):
+        told = re.search(cues["again"], said) if re.match(cues["lead"], said) else None
+        if told is None:
             return None
-        if again is None:  # "nah I said maths homework": the right words alone
-            told = re.search(cues["again"], said)
-            return _aligned(last, told.group("deed")) if told else None
-        new = again
-    head = said.split(",")[0]
-    echoed = "," in said and bool(set(head.split()) & set(new.lower().split()) -
-                                  set(cues["not_echo"]))
+        done = parse_activities(told.group("deed"), language)
+        if len(done) != 1:  # "nah I said maths homework": the right words alone
+            return _aligned(last, told.group("deed"))
+        new = done[0]
+    echoed = "," in said and shares_words(said.split(",")[0], new, language)
     return new if re.match(cues["lead"], said) or echoed else None
+
+
+def shares_words(one: str, other: str, language: str = "en") -> bool:
+    """Whether two phrases share a word that carries meaning ("sheets" in "sheets, I washed
+    the sheets"), not only "I", "the" or "my"."""
+    plain = set(lexicon(language)["spoken_correction"]["not_echo"])
+    return bool(set(one.lower().split()) & set(other.lower().split()) - plain)
 
 
 def said_again(text: str, language: str = "en") -> str | None:

@@ -11,7 +11,7 @@ from intents.handlers.context import Context
 from intents.normalize import normalize
 from intents.replies import spoken_list
 from intents.second_person import to_listener
-from intents.spoken_correction import Swap, corrected, said_again, swapped
+from intents.spoken_correction import Swap, corrected, said_again, shares_words, swapped
 from intents.spoken_day import SpokenDay
 from intents.values import Intent, Reply
 from models.records import Win
@@ -146,8 +146,7 @@ def _puts_right(intent: Intent, last: str, signed: bool, language: str) -> bool:
     wrong = intent.slots.get("wrong")
     if not wrong or signed:
         return True  # "I said ...", "change it to ...": a correction by its frame or its sign
-    content = set(lexicon(language)["spoken_correction"]["not_echo"])
-    return bool((set(wrong.lower().split()) - content) & set(last.lower().split()))
+    return shares_words(wrong, last, language)
 
 
 def undo(intent: Intent, ctx: Context) -> Reply:
