@@ -152,6 +152,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "determiners": frozenset(data["thing_determiners"]),
         "own_state": frozenset(data["own_state_nouns"]),
         "not_things": frozenset(data["not_a_thing_after_determiner"]),
+        "creatures": frozenset(data["creatures"]),
         "polarity": frozenset(data["negative_polarity"]),
         "so_intensifies": frozenset(data["so_intensifies_after"]),
         "subordinators": frozenset(data["leading_subordinators"]),
@@ -213,7 +214,8 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
         if tokens[i].word in words["skips"] or tokens[i].hedge or tokens[i].word == ",":
             continue
         subject = _subject_at(tokens, i, words["subjects"])
-        thing = not subject and _names_a_thing(tokens[i:end], words)
+        thing = subject in ("", "other") and (
+            _names_a_thing(tokens[i:end], words) or tokens[i].word in words["creatures"])
         break
     # "when I got home": a time told, not asked ("when did I...", "when I got home?" ask)
     told = len(part) > 2 and part[0].word in words["wh"] | words["questions"] and \
