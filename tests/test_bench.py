@@ -6,11 +6,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from hassil import Intents, recognize_best
 
-from bench import coffee, idle, in_domain, latency, rhasspy, rhino, store, synth, understand
+from bench import (
+    coffee,
+    endpoint,
+    idle,
+    in_domain,
+    latency,
+    rhasspy,
+    rhino,
+    store,
+    synth,
+    understand,
+)
+from bench.mixing import to_pcm16
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 COFFEE = DATA / "speech-to-intent"
@@ -64,6 +77,29 @@ def test_coffee_benchmark_runs_on_two_clips(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     assert re.search(r"^\s+24 dB\s+2\s", out, re.M) and re.search(r"^\s+6 dB\s+2\s", out, re.M)
     assert re.fullmatch(r"acceptance: \d+\.\d%", out.strip().splitlines()[-1])
+
+
+def test_a_long_pause_splits_a_recording_only_when_the_wait_is_shorter() -> None:
+    if not synth.available():
+        pytest.skip("espeak-ng is not installed")
+    voice = synth.voices()[0]
+    pause = np.zeros(int(0.5 * 16000))
+    spoken = np.concatenate([synth.render("I watered the plant", voice), pause,
+                             synth.render("and made a cup of tea", voice)])
+    clip = endpoint.Clip("two phrases", "espeak-ng", np.frombuffer(to_pcm16(spoken), "<i2"))
+    assert endpoint.ending(clip, 0.6).pieces == 2
+    assert endpoint.ending(clip, 1.6).pieces == 1
+
+
+def test_endpoint_benchmark_runs_on_two_of_each(capsys: pytest.CaptureFixture[str]) -> None:
+    need(COFFEE)
+    need(DATA / "rhasspy-test")
+    if not synth.available():
+        pytest.skip("espeak-ng is not installed")
+    endpoint.main(["--limit", "2", "--waits", "0.6"])
+    out = capsys.readouterr().out
+    for source in ("coffee orders", "rhasspy-test", "espeak-ng"):
+        assert re.search(rf"^{source}[\w -]* +2 +0\.60 ", out, re.M), source
 
 
 @pytest.mark.slow
