@@ -214,8 +214,8 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
         if tokens[i].word in words["skips"] or tokens[i].hedge or tokens[i].word == ",":
             continue
         subject = _subject_at(tokens, i, words["subjects"])
-        thing = subject in ("", "other") and (
-            _names_a_thing(tokens[i:end], words) or tokens[i].word in words["creatures"])
+        thing = (not subject and _names_a_thing(tokens[i:end], words)) or \
+            _names_a_creature(tokens[i:end], words)
         break
     # "when I got home": a time told, not asked ("when did I...", "when I got home?" ask)
     told = len(part) > 2 and part[0].word in words["wh"] | words["questions"] and \
@@ -230,6 +230,12 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
         negated=any(t.word in words["negations"] for t in part), question=question,
         thing=thing,
     )
+
+
+def _names_a_creature(part: tuple[Token, ...], words: dict[str, Any]) -> bool:
+    """'wasp got trapped', 'the cat was trapped': a creature, bare or after a determiner."""
+    head = part[1] if len(part) > 1 and part[0].word in words["determiners"] else part[0]
+    return head.word in words["creatures"]
 
 
 def _names_a_thing(part: tuple[Token, ...], words: dict[str, Any]) -> bool:
