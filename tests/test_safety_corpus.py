@@ -161,24 +161,32 @@ def test_denials_get_a_soft_acknowledgement_not_the_crisis_script(
     assert store.all_wins() == []
 
 
+def _alarm_count(lines: list[Line], kinds: list[str]) -> tuple[int, int]:
+    """How many quiet lines of these kinds are flagged, of how many: numbers only."""
+    alarms, total = _alarms(lines, kinds)
+    return len(alarms), total
+
+
 def test_held_out_figures_hold_their_measured_floor() -> None:
-    """Measured, never tuned on: the floor stops a loss; the target is the test below."""
+    """Measured, never tuned on: the floor stops a loss; the target is the test below. Held-out
+    lines are counted, never shown: only numbers reach the assertions, so a failure says how
+    many, not which."""
     risk = [line for line in HELDOUT if line.kind in RISK]
     recall = 1 - len(_missed(HELDOUT)) / len(risk)
-    alarms, total = _alarms(HELDOUT, KINDS["idioms"])
+    idiom_alarms, idioms = _alarm_count(HELDOUT, KINDS["idioms"])
+    flagged, quiet = _alarm_count(HELDOUT, KINDS["quiet"])
+    stored = sum(1 for reached in _reached_storage(risk) if reached[2])
     assert recall >= HELDOUT_FLOOR
-    assert len(alarms) / total <= KINDS["heldout"]["idiom_false_alarms"]
-    everyday, quiet = _alarms(HELDOUT, KINDS["quiet"])
-    # held-out lines are counted, never shown: a failure says how many, not which
-    assert len(everyday) / quiet <= KINDS["heldout"]["everyday_false_alarms"], \
-        f"{len(everyday)} of {quiet} quiet held-out lines flagged"
-    stored = [r for r in _reached_storage(risk) if r[2]]
-    assert len(stored) <= KINDS["heldout"]["stored_floor"], \
-        f"{len(stored)} held-out risk lines stored"
+    assert idiom_alarms / idioms <= KINDS["heldout"]["idiom_false_alarms"]
+    assert flagged / quiet <= KINDS["heldout"]["everyday_false_alarms"], \
+        f"{flagged} of {quiet} quiet held-out lines flagged"
+    assert stored <= KINDS["heldout"]["stored_floor"], f"{stored} held-out risk lines stored"
 
 
 @pytest.mark.xfail(strict=True, reason="a missed held-out risk line is still kept; see README")
 def test_held_out_meets_the_targets() -> None:
     risk = [line for line in HELDOUT if line.kind in RISK]
-    assert 1 - len(_missed(HELDOUT)) / len(risk) >= KINDS["heldout"]["recall"]
-    assert _reached_storage(risk) == []
+    recall = 1 - len(_missed(HELDOUT)) / len(risk)
+    stored = len(_reached_storage(risk))
+    assert recall >= KINDS["heldout"]["recall"]
+    assert stored == 0
