@@ -26,6 +26,7 @@ from intents.activities import (
 )
 from intents.command_cues import cued
 from intents.data import DATA_ROOT, lexicon, read_yaml
+from intents.deed_likeness import reads_as_setback
 from intents.lemmas import lemma, verb_form
 from intents.mood_reading import read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
@@ -114,6 +115,8 @@ class IntentMatcher:
         intent = self._read(text)
         if intent is not None and intent.name == "LogWin" and went_wrong(text, self.language):
             return Intent("Setback", {})  # "had a few even though I said I wouldn't"
+        if intent is not None and intent.name == "LogWin" and reads_as_setback(text, self.language):
+            intent = Intent("LogWin", {**intent.slots, "unsure": True})  # asked first
         if intent is None or "activities" not in intent.slots:
             return intent
         activities = [as_kept(a, self.language) for a in intent.slots["activities"]]

@@ -24,6 +24,13 @@ def test_win_is_confirmed_in_first_person_past_tense(skill: Skill) -> None:
     assert "Logged: watered the plant." in reply
 
 
+def test_a_deed_that_reads_like_a_setback_is_asked_about_before_it_is_kept(
+        skill: Skill, store: Store) -> None:
+    replies = talk(skill, "binned off the gym again and sat in the car")
+    assert replies[0].startswith("Shall I log") and store.all_wins() == []
+    assert "Logged" not in talk(skill, "no")[0] and store.all_wins() == []
+
+
 def test_follow_ups_are_before_and_after_by_default(skill: Skill, store: Store) -> None:
     replies = talk(skill, "I watered the plant", "3", "six")
     assert "before" in replies[0] and "now" in replies[1] and "saved" in replies[2].lower()
