@@ -113,6 +113,7 @@ def tidy(text: str, language: str = "en") -> str:
     pattern, table = _contractions(language)
     text = pattern.sub(lambda m: table[m.group(1).lower()], text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
+    text = pattern.sub(lambda m: table[m.group(1).lower()], text)  # "naebody'd" -> "naebody would"
     text = _G_DROPPED.sub(_restore_g, text)
     text = _BARE_ITS.sub("it is ", text)
     text = _BARE_ILL.sub("i will ", text)
