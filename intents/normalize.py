@@ -47,7 +47,9 @@ def _alternatives(words: list[str]) -> str:
 @cache
 def _contractions(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     table = lexicon(language)["contractions"]
-    pattern = re.compile(rf"(?<![\w'])({_alternatives(list(table))})(?![\w'])", re.IGNORECASE)
+    # a spelling may carry a clitic: "naebody'd" is read as "nobody'd", then "nobody would"
+    words = _alternatives(list(table))
+    pattern = re.compile(rf"(?<![\w'])({words})(?!\w)(?!'(?!(?:ll|d|ve|re|m)\b))", re.IGNORECASE)
     return pattern, table
 
 
@@ -113,7 +115,6 @@ def tidy(text: str, language: str = "en") -> str:
     pattern, table = _contractions(language)
     text = pattern.sub(lambda m: table[m.group(1).lower()], text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
-    text = pattern.sub(lambda m: table[m.group(1).lower()], text)  # "naebody'd" -> "naebody would"
     text = _G_DROPPED.sub(_restore_g, text)
     text = _BARE_ITS.sub("it is ", text)
     text = _BARE_ILL.sub("i will ", text)
