@@ -183,10 +183,14 @@ def test_held_out_figures_hold_their_measured_floor() -> None:
     assert stored <= KINDS["heldout"]["stored_floor"], f"{stored} held-out risk lines stored"
 
 
-@pytest.mark.xfail(strict=True, reason="a missed held-out risk line is still kept; see README")
 def test_held_out_meets_the_targets() -> None:
     risk = [line for line in HELDOUT if line.kind in RISK]
     recall = 1 - len(_missed(HELDOUT)) / len(risk)
+    check_ins = [line for line in HELDOUT if line.kind == "check_in"]
+    check_in_recall = 1 - len(_missed(check_ins)) / len(check_ins)
+    idiom_alarms, idioms = _alarm_count(HELDOUT, KINDS["idioms"])
     stored = len(_reached_storage(risk))
     assert recall >= KINDS["heldout"]["recall"]
+    assert check_in_recall >= KINDS["heldout"]["check_in_recall"]
+    assert idiom_alarms / idioms <= KINDS["heldout"]["idiom_false_alarms"]
     assert stored == 0
