@@ -52,7 +52,7 @@ EXAMPLES = _lines(DATA_ROOT / "safety" / "examples" / "en")
 CORPUS = [line for line in EXAMPLES if line.source not in KINDS["examples_only"]]
 DEVELOPMENT = _lines(HERE / "development")
 HELDOUT = _lines(HERE / "heldout")
-HELDOUT_FLOOR = 0.972  # measured 0.972 (800 of 823) over the three sets: a loss fails
+HELDOUT_FLOOR = 0.972  # set at 800 of 823 over the three sets, 802 now: a loss fails
 
 
 @cache
@@ -167,30 +167,21 @@ def _alarm_count(lines: list[Line], kinds: list[str]) -> tuple[int, int]:
     return len(alarms), total
 
 
-def test_held_out_figures_hold_their_measured_floor() -> None:
-    """Measured, never tuned on: the floor stops a loss; the target is the test below. Held-out
-    lines are counted, never shown: only numbers reach the assertions, so a failure says how
-    many, not which."""
-    risk = [line for line in HELDOUT if line.kind in RISK]
-    recall = 1 - len(_missed(HELDOUT)) / len(risk)
-    idiom_alarms, idioms = _alarm_count(HELDOUT, KINDS["idioms"])
-    flagged, quiet = _alarm_count(HELDOUT, KINDS["quiet"])
-    stored = sum(1 for reached in _reached_storage(risk) if reached[2])
-    assert recall >= HELDOUT_FLOOR
-    assert idiom_alarms / idioms <= KINDS["heldout"]["idiom_false_alarms"]
-    assert flagged / quiet <= KINDS["heldout"]["everyday_false_alarms"], \
-        f"{flagged} of {quiet} quiet held-out lines flagged"
-    assert stored <= KINDS["heldout"]["stored_floor"], f"{stored} held-out risk lines stored"
-
-
-def test_held_out_meets_the_targets() -> None:
+def test_held_out_meets_the_targets_and_holds_its_floor() -> None:
+    """Measured, never tuned on: the targets of the issue, and the recall floor that stops a
+    loss above them. Held-out lines are counted, never shown: only numbers reach the
+    assertions, so a failure says how many, not which. The storage check runs once: nothing
+    kept and nothing praised."""
     risk = [line for line in HELDOUT if line.kind in RISK]
     recall = 1 - len(_missed(HELDOUT)) / len(risk)
     check_ins = [line for line in HELDOUT if line.kind == "check_in"]
     check_in_recall = 1 - len(_missed(check_ins)) / len(check_ins)
     idiom_alarms, idioms = _alarm_count(HELDOUT, KINDS["idioms"])
-    stored = len(_reached_storage(risk))
-    assert recall >= KINDS["heldout"]["recall"]
+    flagged, quiet = _alarm_count(HELDOUT, KINDS["quiet"])
+    reached = len(_reached_storage(risk))
+    assert recall >= max(HELDOUT_FLOOR, KINDS["heldout"]["recall"])
     assert check_in_recall >= KINDS["heldout"]["check_in_recall"]
     assert idiom_alarms / idioms <= KINDS["heldout"]["idiom_false_alarms"]
-    assert stored == 0
+    assert flagged / quiet <= KINDS["heldout"]["everyday_false_alarms"], \
+        f"{flagged} of {quiet} quiet held-out lines flagged"
+    assert reached == 0, f"{reached} held-out risk lines stored or praised"
