@@ -94,6 +94,13 @@ class Classifier:
         likelier = [i for i in np.argsort(-joint) if self.risk[i] and joint[i] > quiet]
         return Likeness(float(score), tuple(self.kinds[i] for i in likelier))
 
+    def nearest(self, text: str) -> tuple[str, float]:
+        """The likeliest kind, and its share of the probability over all kinds."""
+        columns, values = self.terms.vector(terms(text))
+        joint = self.log_prior + self.log_prob[:, columns] @ values
+        best = int(np.argmax(joint))
+        return self.kinds[best], float(np.exp(joint[best] - np.logaddexp.reduce(joint)))
+
 
 class Resemblance:
     def __init__(self, fit: Callable[[], Classifier], threshold: float,

@@ -16,6 +16,7 @@ from intents.matcher import IntentMatcher
 from intents.normalize import MAX_CHARACTERS
 from intents.replies import Replies
 from intents.safety import Safety, SafetyScreen, Screen
+from intents.talk_likeness import talk_intent
 from intents.values import Intent, Reply, Turn
 from intents.veto import safe_words
 from models.records import CrisisEvent
@@ -92,7 +93,7 @@ class Skill:
         screen = self.screen.screen(text)
         if screen.level is not Safety.NONE or len(text) > MAX_CHARACTERS:
             return screen, None
-        intent = self.matcher.match(text)
+        intent = self.matcher.match(text) or talk_intent(text, self.options.language)
         if intent is not None and intent.name == CRISIS_PHRASE:
             return Screen(Safety.CHECK_IN, "crisis_phrase", screen.past_ideation), None
         return screen, intent
@@ -147,6 +148,8 @@ class Skill:
 
     def _respond(self, intent: Intent | None, ctx: Context) -> tuple[Intent | None, Reply]:
         pending = ctx.dialogue.pending()
+        if pending is not None and intent is not None and "resembled" in intent.slots:
+            intent = None  # a guess from resemblance never answers nor drops a question
         if not self._storable(intent, pending, ctx):
             ctx.dialogue.clear()
             return intent, Reply(self.replies.text("Safety", "held_back"))

@@ -40,6 +40,7 @@ HANDLERS: dict[str, Handler] = {
     "Setback": support.setback,
     "Returning": support.returning,
     "Help": support.help_reply,
+    "Feeling": support.feeling,
     "ImFine": support.im_fine,
     "Repeat": support.repeat,
     "Wait": support.wait,

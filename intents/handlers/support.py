@@ -7,8 +7,7 @@ from datetime import timedelta
 
 from intents.data import lexicon
 from intents.handlers.context import Context
-from intents.lemmas import lemma
-from intents.normalize import normalize
+from intents.talk_likeness import feeling_named
 from intents.values import Action, Intent, Reply
 
 SELF_CRITICAL = ("useless", "failure", "a mess", "lazy", "hopeless")
@@ -77,17 +76,15 @@ def acknowledge(intent: Intent, ctx: Context) -> Reply:
 def not_understood(ctx: Context) -> Reply:
     """Feelings are heard first ("my sister was unkind to me"), a good one gladly ("proud of
     myself today"); otherwise what can be said."""
-    said = normalize(ctx.utterance)
-    words = set(re.findall(r"[a-z']+", said))
-    words |= {lemma(w) for w in words}
-
-    def named(cues: list[str]) -> bool:
-        return bool(words & set(cues)) or any(" " in c and f" {c} " in f" {said} " for c in cues)
-
-    hard = [c for c in lexicon()["feeling_cues"] if c not in ("feel", "feeling")]
-    key = "feeling" if named(hard) else "good_feeling" if named(lexicon()["good_feeling_cues"]) \
-        else "feeling" if named(["feel", "feeling"]) else "fallback"
+    named = feeling_named(ctx.utterance)
+    key = "fallback" if named is None else "good_feeling" if named == "good" else "feeling"
     return Reply(ctx.replies.text("Support", key))
+
+
+def feeling(intent: Intent, ctx: Context) -> Reply:
+    """A feeling told without a cue word the fallback knows: heard first, a good one gladly."""
+    return Reply(ctx.replies.text("Support", "good_feeling" if intent.slots.get("good")
+                                  else "feeling"))
 
 
 def talk(intent: Intent, ctx: Context) -> Reply:
