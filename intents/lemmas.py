@@ -71,7 +71,8 @@ def verb_form(word: str) -> str:
     base = lemma(word)
     forms = getAllInflections(base, upos="VERB")
     if not forms:
-        return "gerund" if base != word and _unknown_gerund(word) else ""
+        return "gerund" if verb_lemma(word) != word or (
+            base != word and _unknown_gerund(word)) else ""
     past = word in forms.get("VBD", ())
     participle = word in forms.get("VBN", ())
     if word != base and past and participle:
@@ -86,6 +87,15 @@ def verb_form(word: str) -> str:
         return "third_person"
     return "base" if word == base else ""
 
+
+
+@cache
+def verb_lemma(word: str) -> str:
+    """The verb an -ing form comes from, even one kept as a noun ('meeting' -> 'meet');
+    any other word as given."""
+    verbs = getAllLemmas(word).get("VERB", ()) if word.endswith("ing") else ()
+    found = [v for v in verbs if word in getAllInflections(v, upos="VERB").get("VBG", ())]
+    return found[0] if found else word
 
 
 def participle(word: str) -> str:

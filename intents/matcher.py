@@ -287,7 +287,8 @@ class IntentMatcher:
                 any(evidence(p.strip(), self.language) == "setback" for p in (held, *parts)):
             return Intent("Setback", {})
         on_purpose = re.search(lexicon(self.language)["held_back_on_purpose"], text.lower())
-        if not on_purpose and not tempting(str(slots.get("held_back", "")), self.language):
+        said = re.split(lexicon(self.language)["held_back_parts"], str(slots.get("held_back", "")))
+        if not on_purpose and not tempting(said[0], self.language):  # the first clause's thing
             return None
         activity, day = self._dated(held)
         return {"activities": [activity], "day": day} if day else {"activities": [activity]}

@@ -14,6 +14,11 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 # A false start: the same short word said twice ("I I just", "to to").
 _STUTTER = re.compile(r"\b(i|to|the|a|my|it|we|and|but|was|am|want|just|so|he|she|they)"
                       r"((?:\s*,)?\s+\1\b)+", re.IGNORECASE)
+# A false start of two words ("I have, I have opened", "I was I was going").
+_STUTTER_PAIR = re.compile(r"\b((?:i|we|it|he|she|they|you) \w+)((?:\s*,)?\s+\1\b)+",
+                           re.IGNORECASE)
+# "like" said before a verb of the past ("I like took the bins out"): a filler there.
+_LIKE_BEFORE = re.compile(r"\b(i|we|he|she|they|just|so|and) like (\w+)", re.IGNORECASE)
 
 # What the table above leaves: "nobody'll", "everyone'd", "mum's gonna" stay readable.
 _CLITIC_WORDS = {"'ll": "will", "'d": "would", "'ve": "have", "'re": "are", "'m": "am",
@@ -38,6 +43,12 @@ def _restore_g(match: re.Match[str]) -> str:
     if is_word(word.lower()) or verb_form(f"{word.lower()}g") != "gerund":
         return match.group(0)
     return f"{word}g"
+
+
+def _like_before(match: re.Match[str]) -> str:
+    if verb_form(match.group(2).lower()) in ("past", "past_or_participle"):
+        return f"{match.group(1)} {match.group(2)}"
+    return match.group(0)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -119,7 +130,9 @@ def tidy(text: str, language: str = "en") -> str:
     text = _BARE_ITS.sub("it is ", text)
     text = _BARE_ILL.sub("i will ", text)
     text = _AFTER_DOING.sub(_have_done, text)
+    text = _STUTTER_PAIR.sub(lambda m: m.group(1), text)
     text = _STUTTER.sub(lambda m: m.group(1), text)
+    text = _LIKE_BEFORE.sub(_like_before, text)
     text = _lead_ins(language).sub("", text)
     text = re.sub(r"\s+([,.!?;:])", r"\1", text)
     text = re.sub(r"^[\s,.;:]+", "", text)

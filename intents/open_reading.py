@@ -23,7 +23,7 @@ from intents.activities import (
 )
 from intents.analysis import Analysis, Clause, Token, analyse
 from intents.data import lexicon
-from intents.lemmas import lemma, past_of, verb_form
+from intents.lemmas import lemma, past_of, verb_form, verb_lemma
 from intents.normalize import normalize
 from intents.spoken_day import SpokenDay, take_day
 from intents.values import Intent
@@ -61,17 +61,30 @@ def _plan_markers(language: str, kind: str = "plan_markers") -> re.Pattern[str]:
     return re.compile(rf"^(?:.*?\b)?(?:{'|'.join(markers)})\s+(?P<said>.+)$")
 
 
+def _tight(text: str) -> str:
+    """A clause's words with its commas back against them: "friday , apply" -> "friday,
+    apply"."""
+    return re.sub(r" ([,:])", r"\1", text)
+
+
+@cache
+def _plan_frame_alone(language: str) -> re.Pattern[str]:
+    """A plan's frame with nothing after it in its clause: "goal for friday,"."""
+    markers = sorted(lexicon(language)["open_reading"]["plan_markers"], key=len, reverse=True)
+    return re.compile(rf"^(?:.*?\b)?(?:{'|'.join(markers)})[\s,:]*$")
+
+
 def read_open(text: str, language: str = "en") -> Intent | None:
     """A win, an abstinence win, a setback or a plan read from the clauses; None when no
     clause tells of one clearly."""
     analysis = analyse(text, language)
-    if _asked(analysis):
+    if _asked(analysis, language):
         return None
     day, _ = take_day(analysis.text, language)
     wins: list[str] = []
     unsure = False
     other: Intent | None = None
-    for clause in _joined(analysis.clauses):
+    for clause in _joined(analysis.clauses, language):
         if clause.question or clause.subject != "speaker":
             continue
         found = _plan(clause, day, language) or _deed(analysis, clause, language)
@@ -138,18 +151,28 @@ def given_up(text: str, language: str = "en") -> bool:
                for part in after if part.strip())
 
 
-def _asked(analysis: Analysis) -> bool:
-    """A question anywhere, a tag question too ('I answered that, didn't I?')."""
-    return any(c.question for c in analysis.clauses) or asked_at_end(analysis.text)
+def _asked(analysis: Analysis, language: str) -> bool:
+    """A question anywhere, a tag question too ('I answered that, didn't I?'); not one said
+    for effect at the end ('did my workout, can you believe it?')."""
+    aside = re.compile(lexicon(language)["rhetorical_asides"])
+    told = [c for c in analysis.clauses if not aside.fullmatch(_tight(c.text))]
+    if len(told) == len(analysis.clauses):
+        return any(c.question for c in told) or asked_at_end(analysis.text)
+    return not told or any(c.question for c in told) or \
+        asked_at_end(aside.sub("", analysis.text))
 
 
-def _joined(clauses: tuple[Clause, ...]) -> list[Clause]:
-    """'me and my daughter baked a cake' is one clause, not two."""
+def _joined(clauses: tuple[Clause, ...], language: str) -> list[Clause]:
+    """'me and my daughter baked a cake' is one clause, not two; so is a plan's frame and its
+    words ('goal for friday, apply for one job')."""
     joined: list[Clause] = []
     for clause in clauses:
-        if joined and f" {joined[-1].text}".endswith(" me") and clause.text.startswith("and "):
+        me_and = joined and f" {joined[-1].text}".endswith(" me") and \
+            clause.text.startswith("and ")
+        if me_and or joined and _plan_frame_alone(language).match(_tight(joined[-1].text)):
             first = joined.pop()
-            clause = replace(clause, start=first.start, text=f"{first.text} {clause.text}",
+            clause = replace(clause, start=first.start,
+                             text=_tight(f"{first.text} {clause.text}"),
                              subject="speaker", negated=first.negated or clause.negated)
         joined.append(clause)
     return joined
@@ -294,7 +317,7 @@ def as_plan(words: str) -> str | None:
     first, _, rest = words.partition(" ")
     if verb_form(first.lower()) != "gerund":
         return None
-    return f"{lemma(first.lower())} {rest}".strip()
+    return f"{verb_lemma(lemma(first.lower()))} {rest}".strip()
 
 
 def _ahead(day: SpokenDay) -> bool:

@@ -50,7 +50,8 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     named = "|".join(sorted(map(re.escape, offsets), key=len, reverse=True))
     weekday = rf"(?:(?:on|last|next|this) )?(?:{'|'.join(WEEKDAYS)})"
     phrase = rf"(?:{named}|{weekday})(?: (?:{parts}))?"
-    lead = re.compile(rf"^(?:(?:{'|'.join(data['before'])}) )?({phrase})\b[\s,]*", re.IGNORECASE)
+    before = "|".join(sorted(map(re.escape, data["before"]), key=len, reverse=True))
+    lead = re.compile(rf"^(?:(?:{before})[\s,]+)*({phrase})\b[\s,]*", re.IGNORECASE)
     not_when = "".join(rf"(?<!\b{w})" for w in ("for", "until", "till", "by", "before", "after",
                                                  "since", "from", "about", "to", "every",
                                                  "each"))
