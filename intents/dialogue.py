@@ -21,7 +21,6 @@ WAIT_SECONDS = {
     "confirm_win": 180,
     "confirm_intention": 180,
     "mood_adjust": 120,
-    "low_energy": 180,
     "tiny_step": 1800,
     "checkin": 900,
     "routine": 900,

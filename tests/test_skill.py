@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from intents.activities import in_past
 from intents.handlers.intentions import ask_checkin
 from intents.skill import Skill, SkillOptions
 from models.records import Win
@@ -144,10 +145,11 @@ def test_mood_words_are_mapped_confirmed_and_adjustable(skill: Skill, store: Sto
     assert (mood.score, mood.word) == (4, "pretty low")
 
 
-def test_low_energy_offers_a_tiny_action_or_breathing(skill: Skill) -> None:
-    offer, step = talk(skill, "I have no energy", "tiny step")
-    assert "tiny action" in offer and "breath" in offer
-    assert step.startswith("Here's one tiny step")
+def test_low_energy_names_a_tiny_step_at_once_or_breathing(skill: Skill, store: Store) -> None:
+    offer, again, done = talk(skill, "I have no energy", "the tiny one", "done")
+    step = next(s for s in skill.replies.data("LowEnergy", "tiny_steps") if s in offer)
+    assert "breathe" in offer and step in again
+    assert [w.activity for w in store.all_wins()] == [in_past(step)] and in_past(step) in done
     turn = skill.handle("I can't get started", MORNING + timedelta(minutes=5))
     breathe = skill.handle("breathe", MORNING + timedelta(minutes=5, seconds=5))
     assert turn.reply.expects_answer

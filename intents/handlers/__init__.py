@@ -81,7 +81,6 @@ ANSWERS: dict[str, Answer] = {
     "reminder_when": reminders.answer_reminder_when,
     "smaller_step": intentions.answer_smaller_step,
     "mood_adjust": mood.answer_mood_adjust,
-    "low_energy": mood.answer_low_energy,
     "tiny_step": mood.answer_tiny_step,
     "reflection_done": archive.answer_reflection_done,
     "reflection_mood": archive.answer_reflection_mood,

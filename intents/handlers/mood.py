@@ -60,24 +60,46 @@ def answer_mood_adjust(intent: Intent | None, ctx: Context, data: dict) -> Reply
 
 
 def low_energy(intent: Intent, ctx: Context) -> Reply:
-    ctx.dialogue.ask("low_energy")
-    return Reply(ctx.replies.text("LowEnergy", "offer"), expects_answer=True)
+    """One tiny step named at once, breathing as the other way: on a day like that, a choice
+    to make is one thing too many."""
+    return Reply(ctx.replies.text("LowEnergy", "offer", step=_step_offered(ctx)),
+                 expects_answer=True)
 
 
 def tiny_step(intent: Intent | None, ctx: Context) -> Reply:
+    return Reply(ctx.replies.text("LowEnergy", "tiny_step", step=_step_offered(ctx)),
+                 expects_answer=True)
+
+
+def _step_offered(ctx: Context) -> str:
+    """One of the tiny steps, kept as the open question until it is done or let go."""
     step = ctx.replies.choice(ctx.replies.data("LowEnergy", "tiny_steps"))
     ctx.dialogue.ask("tiny_step", step=step)
-    return Reply(ctx.replies.text("LowEnergy", "tiny_step", step=step), expects_answer=True)
+    return step
 
 
 def answer_tiny_step(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
-    """'Done', 'did it', 'drank it': the tiny step offered is logged, in the past tense."""
-    if not said_done(ctx.utterance):
-        return None
-    ctx.dialogue.clear()
-    activity = in_past(data["step"])
-    ctx.store.add_wins([Win(activity=activity, at=ctx.now)])
-    return Reply(ctx.replies.text("LogWin", "one", activity=activity))
+    """'Done', 'did it', 'drank it': the tiny step offered is logged, in the past tense.
+    Asked for ('the tiny one', 'okay'), it is said again; 'breathe' starts the breathing
+    instead; no or cancel lets it go."""
+    said = normalize(ctx.utterance, ctx.replies.language)
+    choice = lexicon(ctx.replies.language)["low_energy_choice"]
+    name = intent.name if intent is not None else ""
+    if said_done(ctx.utterance):
+        ctx.dialogue.clear()
+        activity = in_past(data["step"])
+        ctx.store.add_wins([Win(activity=activity, at=ctx.now)])
+        return Reply(ctx.replies.text("LogWin", "one", activity=activity))
+    if re.search(choice["tiny"], said) or name in ("TinyStep", "Yes"):  # "not the breathing"
+        return Reply(ctx.replies.text("LowEnergy", "tiny_step", step=data["step"]),
+                     expects_answer=True)
+    if re.search(choice["breathe"], said) or name == "StartBreathing":
+        ctx.dialogue.clear()
+        return start_breathing(intent if name == "StartBreathing" else None, ctx)
+    if name in ("No", "Cancel"):
+        ctx.dialogue.clear()
+        return Reply(ctx.replies.text("LowEnergy", "declined"))
+    return None
 
 
 def start_breathing(intent: Intent | None, ctx: Context) -> Reply:
@@ -86,28 +108,3 @@ def start_breathing(intent: Intent | None, ctx: Context) -> Reply:
         ctx.replies.text("Breathing", "start", minutes=minutes),
         actions=(Action("start_breathing", {"minutes": minutes}),),
     )
-
-
-def answer_low_energy(intent: Intent | None, ctx: Context, data: dict) -> Reply | None:
-    """The tiny step or the breathing, by name or in other words ('the small thing', 'the
-    action one'); no or cancel declines."""
-    said = normalize(ctx.utterance, ctx.replies.language)
-    choice = lexicon(ctx.replies.language)["low_energy_choice"]
-    if re.search(choice["tiny"], said):
-        ctx.dialogue.clear()
-        return tiny_step(intent, ctx)
-    if re.search(choice["breathe"], said):
-        ctx.dialogue.clear()
-        return start_breathing(None, ctx)
-    if intent is None:
-        return None
-    if intent.name in ("TinyStep", "Yes"):
-        ctx.dialogue.clear()
-        return tiny_step(intent, ctx)
-    if intent.name == "StartBreathing":
-        ctx.dialogue.clear()
-        return start_breathing(intent, ctx)
-    if intent.name in ("No", "Cancel"):
-        ctx.dialogue.clear()
-        return Reply(ctx.replies.text("LowEnergy", "declined"))
-    return None
