@@ -38,7 +38,7 @@ GROUPS: dict[str, dict] = {p.stem: _load(p) for p in sorted(RESPONSES.glob("*.ya
 TEMPLATED = {name: data for p in sorted(SENTENCES.glob("*.yaml"))
              for name, data in (_load(p).get("intents") or {}).items()}
 CUED = set(lexicon()["command_cues"])
-RESEMBLED = {answer["intent"] for answer in _load(DATA_ROOT / "talk" / "en.yaml")["answers"].values()}
+RESEMBLED = {a["intent"] for a in _load(DATA_ROOT / "talk" / "en.yaml")["answers"].values()}
 INTENTS = sorted(set(TEMPLATED) | CUED | RESEMBLED)
 
 
