@@ -287,11 +287,17 @@ class IntentMatcher:
                 any(evidence(p.strip(), self.language) == "setback" for p in (held, *parts)):
             return Intent("Setback", {})
         on_purpose = re.search(lexicon(self.language)["held_back_on_purpose"], text.lower())
-        said = re.split(lexicon(self.language)["held_back_parts"], str(slots.get("held_back", "")))
-        if not on_purpose and not tempting(said[0], self.language):  # the first clause's thing
+        if not on_purpose and not tempting(self._held_back_thing(slots, held), self.language):
             return None
         activity, day = self._dated(held)
         return {"activities": [activity], "day": day} if day else {"activities": [activity]}
+
+    def _held_back_thing(self, slots: dict[str, Any], held: str) -> str:
+        """The words of the held-back slot up to the end of their clause: "didn't get round to
+        the washing, it's still sat in the basket" holds back from the washing, not a basket."""
+        said = str(slots.get("held_back", ""))
+        start = held.lower().find(said.split(" ", 1)[0].lower()) if said else -1
+        return re.split(lexicon(self.language)["held_back_parts"], held[max(start, 0):])[0]
 
     def _correction(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """'No, I said I watered the plant': the words that replace the last win's."""
