@@ -135,7 +135,11 @@ class IntentMatcher:
         # weeks"); one at the end of the turn was in a comment ("he's coming on Monday")
         win = intent is not None and intent.name == "LogWin"
         day, rest = take_day(text, self.language, tail=not win)
-        if day is not None and day.offset != 0 and (intent is None or intent.name in DATED):
+        # "tomorrow will be better": the day is what the sentence is about, not when
+        about_the_day = re.match(r"^(will|would|is|was|should|could|might|be|has|had)\b", rest,
+                                 re.IGNORECASE)
+        if day is not None and day.offset != 0 and (intent is None or intent.name in DATED) \
+                and not about_the_day:
             dated = self._match(rest)
             if dated is not None and dated.name in DATED:
                 return Intent(dated.name, {**dated.slots, "day": day})

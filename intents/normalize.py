@@ -17,8 +17,13 @@ _STUTTER = re.compile(r"\b(i|to|the|a|my|it|we|and|but|was|am|want|just|so|he|sh
 # A false start of two words ("I have, I have opened", "I was I was going").
 _STUTTER_PAIR = re.compile(r"\b((?:i|we|it|he|she|they|you) \w+)((?:\s*,)?\s+\1\b)+",
                            re.IGNORECASE)
-# "like" said before a verb of the past ("I like took the bins out"): a filler there.
-_LIKE_BEFORE = re.compile(r"\b(i|we|he|she|they|just|so|and) like (\w+)", re.IGNORECASE)
+# "like" said before a verb of the past and what it was done to ("I like took the bins out",
+# "I like walked to the shop"): a filler there. Not before a food or a thing ("I like baked
+# potatoes"), where the past form is a describing word.
+_LIKE_BEFORE = re.compile(
+    r"\b(i|we|he|she|they|just|so|and) like (\w+)(?= (?:the|a|an|my|our|his|her|their|some|"
+    r"it|them|him|me|us|out|up|down|off|over|round|around|back|to|for|into|through|all|that|"
+    r"this|these|those)\b)", re.IGNORECASE)
 
 # What the table above leaves: "nobody'll", "everyone'd", "mum's gonna" stay readable.
 _CLITIC_WORDS = {"'ll": "will", "'d": "would", "'ve": "have", "'re": "are", "'m": "am",

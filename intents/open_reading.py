@@ -303,7 +303,7 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
     said = _without_day(said.strip(" ,.!?"), language)
     said = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, _softeners(language)))}) )+", "", said)
     first = said.split(" ", 1)[0]
-    if not said or verb_form(first) != "base":
+    if not said or verb_form(first) != "base" or re.match(lexicon(language)["not_a_plan"], said):
         return None
     slots: dict[str, object] = {"intention": said}
     if day is not None and day.offset != 0:

@@ -85,6 +85,9 @@ def answer_tiny_step(intent: Intent | None, ctx: Context, data: dict) -> Reply |
     said = normalize(ctx.utterance, ctx.replies.language)
     choice = lexicon(ctx.replies.language)["low_energy_choice"]
     name = intent.name if intent is not None else ""
+    if name in ("No", "Cancel"):  # "forget it", "skip it"
+        ctx.dialogue.clear()
+        return Reply(ctx.replies.text("LowEnergy", "declined"))
     if said_done(ctx.utterance):
         ctx.dialogue.clear()
         activity = in_past(data["step"])
@@ -96,9 +99,6 @@ def answer_tiny_step(intent: Intent | None, ctx: Context, data: dict) -> Reply |
     if re.search(choice["breathe"], said) or name == "StartBreathing":
         ctx.dialogue.clear()
         return start_breathing(intent if name == "StartBreathing" else None, ctx)
-    if name in ("No", "Cancel"):
-        ctx.dialogue.clear()
-        return Reply(ctx.replies.text("LowEnergy", "declined"))
     return None
 
 
