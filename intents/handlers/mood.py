@@ -85,14 +85,14 @@ def answer_tiny_step(intent: Intent | None, ctx: Context, data: dict) -> Reply |
     said = normalize(ctx.utterance, ctx.replies.language)
     choice = lexicon(ctx.replies.language)["low_energy_choice"]
     name = intent.name if intent is not None else ""
-    if name in ("No", "Cancel"):  # "forget it", "skip it"
-        ctx.dialogue.clear()
-        return Reply(ctx.replies.text("LowEnergy", "declined"))
-    if said_done(ctx.utterance):
+    if said_done(ctx.utterance):  # not "forget it" or "done nothing": see `said_done`
         ctx.dialogue.clear()
         activity = in_past(data["step"])
         ctx.store.add_wins([Win(activity=activity, at=ctx.now)])
         return Reply(ctx.replies.text("LogWin", "one", activity=activity))
+    if name in ("No", "Cancel"):
+        ctx.dialogue.clear()
+        return Reply(ctx.replies.text("LowEnergy", "declined"))
     if re.search(choice["tiny"], said) or name in ("TinyStep", "Yes"):  # "not the breathing"
         return Reply(ctx.replies.text("LowEnergy", "tiny_step", step=data["step"]),
                      expects_answer=True)
