@@ -82,7 +82,7 @@ def not_understood(ctx: Context) -> Reply:
 
 
 def feeling(intent: Intent, ctx: Context) -> Reply:
-    """A feeling told without a cue word the fallback knows: heard first, a good one gladly."""
+    """A feeling told, named or read from the words: heard first, a good one gladly."""
     return Reply(ctx.replies.text("Support", "good_feeling" if intent.slots.get("good")
                                   else "feeling"))
 
