@@ -55,10 +55,14 @@ def _feelings(language: str = "en") -> frozenset[str]:
     return frozenset(lexicon(language)["feeling_cues"])
 
 
+def _markers(language: str, kind: str) -> str:
+    """A plan's frames as one alternation, the longest first."""
+    return "|".join(sorted(lexicon(language)["open_reading"][kind], key=len, reverse=True))
+
+
 @cache
 def _plan_markers(language: str, kind: str = "plan_markers") -> re.Pattern[str]:
-    markers = sorted(lexicon(language)["open_reading"][kind], key=len, reverse=True)
-    return re.compile(rf"^(?:.*?\b)?(?:{'|'.join(markers)})\s+(?P<said>.+)$")
+    return re.compile(rf"^(?:.*?\b)?(?:{_markers(language, kind)})\s+(?P<said>.+)$")
 
 
 def _tight(text: str) -> str:
@@ -70,8 +74,12 @@ def _tight(text: str) -> str:
 @cache
 def _plan_frame_alone(language: str) -> re.Pattern[str]:
     """A plan's frame with nothing after it in its clause: "goal for friday,"."""
-    markers = sorted(lexicon(language)["open_reading"]["plan_markers"], key=len, reverse=True)
-    return re.compile(rf"^(?:.*?\b)?(?:{'|'.join(markers)})[\s,:]*$")
+    return re.compile(rf"^(?:.*?\b)?(?:{_markers(language, 'plan_markers')})[\s,:]*$")
+
+
+@cache
+def _asides(language: str) -> re.Pattern[str]:
+    return re.compile(lexicon(language)["rhetorical_asides"])
 
 
 def read_open(text: str, language: str = "en") -> Intent | None:
@@ -154,7 +162,7 @@ def given_up(text: str, language: str = "en") -> bool:
 def _asked(analysis: Analysis, language: str) -> bool:
     """A question anywhere, a tag question too ('I answered that, didn't I?'); not one said
     for effect at the end ('did my workout, can you believe it?')."""
-    aside = re.compile(lexicon(language)["rhetorical_asides"])
+    aside = _asides(language)
     told = [c for c in analysis.clauses if not aside.fullmatch(_tight(c.text))]
     if len(told) == len(analysis.clauses):
         return any(c.question for c in told) or asked_at_end(analysis.text)

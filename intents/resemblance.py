@@ -86,9 +86,13 @@ class Classifier:
                    np.log(np.array([share[k] for k in kinds]) / len(examples)),
                    np.log(weight / weight.sum(axis=1, keepdims=True)))
 
-    def likeness(self, text: str) -> Likeness:
+    def _joint(self, text: str) -> np.ndarray:
+        """The log of each kind's prior times the likelihood of the words."""
         columns, values = self.terms.vector(terms(text))
-        joint = self.log_prior + self.log_prob[:, columns] @ values
+        return self.log_prior + self.log_prob[:, columns] @ values
+
+    def likeness(self, text: str) -> Likeness:
+        joint = self._joint(text)
         score = np.logaddexp.reduce(joint[self.risk]) - np.logaddexp.reduce(joint[~self.risk])
         quiet = joint[~self.risk].max()
         likelier = [i for i in np.argsort(-joint) if self.risk[i] and joint[i] > quiet]
@@ -96,8 +100,7 @@ class Classifier:
 
     def nearest(self, text: str) -> tuple[str, float]:
         """The likeliest kind, and its share of the probability over all kinds."""
-        columns, values = self.terms.vector(terms(text))
-        joint = self.log_prior + self.log_prob[:, columns] @ values
+        joint = self._joint(text)
         best = int(np.argmax(joint))
         return self.kinds[best], float(np.exp(joint[best] - np.logaddexp.reduce(joint)))
 
@@ -152,15 +155,17 @@ class Resemblance:
                    for clause in clauses if len(clause.split()) >= self.caution_words)
 
 
-def example_files(language: str = "en") -> list[Path]:
-    return sorted((DATA_ROOT / "safety" / "examples" / language).glob("*.yaml"))
+def example_files(language: str = "en", under: str = "safety") -> list[Path]:
+    """The example files of intents/<under>/examples/<language>/."""
+    return sorted((DATA_ROOT / under / "examples" / language).glob("*.yaml"))
 
 
 def examples(language: str = "en", leave_out: Path | None = None) -> list[tuple[str, str]]:
     """(kind, line) for every example sentence, from every file but `leave_out`."""
-    found = []
-    for path in example_files(language):
-        if path != leave_out:
-            for group in load_yaml(str(path.relative_to(DATA_ROOT))):
-                found.extend((group["kind"], line) for line in group["lines"])
-    return found
+    return lines_by_kind(p for p in example_files(language) if p != leave_out)
+
+
+def lines_by_kind(paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(kind, line) from files of groups, each a kind and its lines, under intents/."""
+    return [(group["kind"], line) for path in paths
+            for group in load_yaml(str(path.relative_to(DATA_ROOT))) for line in group["lines"]]

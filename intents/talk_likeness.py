@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from intents.data import DATA_ROOT, lexicon, load_yaml, read_yaml
+from intents.data import lexicon, load_yaml
 from intents.lemmas import lemma
 from intents.normalize import normalize
-from intents.resemblance import Classifier
+from intents.resemblance import Classifier, example_files, lines_by_kind
 from intents.values import Intent
 
 
@@ -25,38 +25,49 @@ def _settings(language: str) -> dict:
 @cache
 def _classifier(language: str) -> Classifier:
     """Fitted the first time a turn is not understood (a fraction of a second), not at start."""
-    examples = [(group["kind"], line)
-                for path in sorted((DATA_ROOT / "talk" / "examples" / language).glob("*.yaml"))
-                for group in read_yaml(path) for line in group["lines"]]
-    return Classifier.fit(examples, frozenset(), _settings(language)["smoothing"])
+    return Classifier.fit(lines_by_kind(example_files(language, "talk")), frozenset(),
+                          _settings(language)["smoothing"])
+
+
+@cache
+def _cues(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Hard feeling cues, good ones, and the bare "feel" words, which count last."""
+    bare = frozenset({"feel", "feeling"})
+    data = lexicon(language)
+    return frozenset(data["feeling_cues"]) - bare, frozenset(data["good_feeling_cues"]), bare
 
 
 def feeling_named(text: str, language: str = "en") -> str | None:
     """"hard" or "good" when the words name a feeling ("my sister was unkind, I'm hurt",
     "proud of myself today"), a hard one first; else None."""
-    said = re.sub(lexicon(language)["feeling_lookalikes"], " ", normalize(text, language))
+    return _feeling_in(normalize(text, language), language)
+
+
+def _feeling_in(said: str, language: str) -> str | None:
+    """`feeling_named` on words already normalised."""
+    said = re.sub(lexicon(language)["feeling_lookalikes"], " ", said)
     words = set(re.findall(r"[a-z']+", said))
     words |= {lemma(w) for w in words}
 
-    def named(cues: list[str]) -> bool:
-        return bool(words & set(cues)) or any(" " in c and f" {c} " in f" {said} " for c in cues)
+    def named(cues: frozenset[str]) -> bool:
+        return bool(words & cues) or any(" " in c and f" {c} " in f" {said} " for c in cues)
 
-    cues = lexicon(language)["feeling_cues"]
-    if named([c for c in cues if c not in ("feel", "feeling")]):
+    hard, good, bare = _cues(language)
+    if named(hard):
         return "hard"
-    if named(lexicon(language)["good_feeling_cues"]):
+    if named(good):
         return "good"
-    return "hard" if named(["feel", "feeling"]) else None
+    return "hard" if named(bare) else None
 
 
 def talk_intent(text: str, language: str = "en") -> Intent | None:
     """A feeling its words name, or the answer-only intent they read most like, when they
     clearly do; else None."""
-    named = feeling_named(text, language)
+    said = normalize(text, language)
+    named = _feeling_in(said, language)
     if named is not None:
         return Intent("Feeling", {"good": named == "good", "resembled": "feeling words"})
     settings = _settings(language)
-    said = normalize(text, language)
     if len(re.findall(r"\w+", said)) < settings["min_words"]:
         return None
     kind, share = _classifier(language).nearest(said)

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from intents.data import DATA_ROOT, load_yaml
+from intents.data import load_yaml
 from intents.dialogue import Dialogue
 from intents.handlers import HANDLERS
+from intents.resemblance import example_files, lines_by_kind
 from intents.skill import Skill
 from intents.talk_likeness import talk_intent
 from models.store import Store
@@ -35,9 +36,7 @@ def test_words_like_no_kind_are_left_to_the_fallback(text: str) -> None:
 
 
 def test_every_answer_has_examples_and_a_handler() -> None:
-    root = DATA_ROOT / "talk" / "examples" / "en"
-    kinds = {group["kind"] for path in root.glob("*.yaml")
-             for group in yaml.safe_load(path.read_text(encoding="utf-8"))}
+    kinds = {kind for kind, _ in lines_by_kind(example_files("en", "talk"))}
     assert set(SETTINGS["answers"]) <= kinds
     assert all(a["intent"] in HANDLERS for a in SETTINGS["answers"].values())
 
