@@ -115,13 +115,18 @@ class Analysis:
 
     def _asked_back_and_denied(self, clause: Clause) -> bool:
         """The clause is a question said back and the next one answers it no: "if you're
-        asking whether I want to hurt myself, no, I don't"."""
+        asking whether I want to hurt myself, no, I don't", "killing myself? god no"."""
         at = self.clauses.index(clause)
         asked = [c.text for c in self.clauses[max(0, at - 1):at + 1]]
         answer = [c.text for c in self.clauses[at + 1:]]
         echo, no, kept = _answered_back()
-        return any(echo.search(text) for text in asked) and bool(answer) and \
+        said_back = clause.question and len(clause.text.split()) <= SAID_BACK_WORDS
+        return (said_back or any(echo.search(text) for text in asked)) and bool(answer) and \
             bool(no.search(answer[0])) and all(kept.search(text) for text in answer[1:])
+
+
+# A question this short, answered no at once, is the words said back: "suicidal? no".
+SAID_BACK_WORDS = 4
 
 
 @cache
