@@ -193,6 +193,11 @@ def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
 
 
 
+def line_after(match: re.Match[str]) -> str:
+    """The rest of the match's sentence."""
+    return re.split(r"[.!?]", match.string[match.end():], maxsplit=1)[0]
+
+
 def _told_among_deeds(analysis: Analysis, clause: Clause) -> bool:
     """Said among the day's deeds ("got up, didn't kill myself, went back to bed"): an occasion."""
     return any(c is not clause and c.subject == "speaker" and c.tense == "past" and not c.negated
@@ -233,6 +238,7 @@ class SafetyScreen:
         self._only_thought = re.compile(data["only_thought"])
         self._survived_when = re.compile(data["survived_when"])
         self._aimed_not = re.compile(data["aimed_not"])
+        self._denied_after = re.compile(data["denied_after"])
         self._rules = [
             _Rule(
                 kind=rule["kind"],
@@ -373,7 +379,8 @@ class SafetyScreen:
         if about == "generic" and level is Safety.CRISIS:
             level = Safety.CHECK_IN
         concepts = tuple(sorted({name for key, name in groups.items() if match.group(key)}))
-        negated = rule.denial and analysis.negated_before(token)
+        negated = rule.denial and (analysis.negated_before(token)
+                                   or bool(self._denied_after.match(line_after(match))))
         if negated and (self._aimed_not.search(clause.text) or (
                 rule.survived and clause.tense in ("past", "perfect")
                 and not self._only_thought.search(clause.text)
@@ -387,7 +394,7 @@ class SafetyScreen:
         """The everyday thing a check-in's words are about, said at once after them ("worthless
         at darts"), or the thing a veiled plan's "it" is named as later in its sentence ("it'll
         all be over by Friday, the exams I mean"); empty when neither is said."""
-        after = re.split(r"[.!?]", match.string[match.end():], maxsplit=1)[0]
+        after = line_after(match)
         if rule.kind == "check_in" and rule.level is Safety.CHECK_IN:
             scope = self._scope.match(after)
             if scope and not {scope["thing"], scope["next"]} & self._not_a_scope:
