@@ -98,6 +98,15 @@ class Skill:
             return Screen(Safety.CHECK_IN, "crisis_phrase", screen.past_ideation), None
         return screen, intent
 
+    def heard(self, text: str) -> bool:
+        """The screen or the templates make something of `text` as it is."""
+        return self.screen.screen(text).level is not Safety.NONE or \
+            self.matcher.match(text) is not None
+
+    def waiting(self, now: datetime) -> bool:
+        """A question is open: the next words answer it."""
+        return Dialogue(self.store, now).pending() is not None
+
     def handle(self, text: str, now: datetime) -> Turn:
         """Everything one utterance does, in one transaction."""
         screen, intent = self.understand(text)

@@ -262,13 +262,11 @@ class _Builder:
         return Ref(name)
 
 
-def build_grammar(
-    intents: Intents,
-    known_word: Callable[[str], bool] | None = None,
-    wildcard_values: Mapping[str, Iterable[str]] | None = None,
-    max_phrases: int = 10_000,
-) -> Grammar:
-    """Expand every intent's templates; words `known_word` rejects are left out and listed."""
+def intent_graphs(
+    intents: Intents, wildcard_values: Mapping[str, Iterable[str]] | None = None
+) -> tuple[dict[str, list[Node]], dict[str, Node], list[SkippedSentence]]:
+    """Each intent's sentences as word graphs, the shared rules they refer to, and the
+    sentences left out (an open slot with no phrases given)."""
     builder = _Builder(
         language=intents.language,
         wildcard_values=wildcard_values or {},
@@ -291,8 +289,45 @@ def build_grammar(
                     skipped.append(SkippedSentence(intent.name, sentence.text or "", str(why)))
                     continue
                 intent_nodes.setdefault(intent.name, []).append(node)
+    return intent_nodes, builder.rules, skipped
 
-    pruner = _Pruner(builder.rules, known_word)
+
+def short_readings(
+    node: Node, rules: Mapping[str, Node], most_words: int,
+    known: dict[str, frozenset[tuple[str, ...]]] | None = None,
+) -> frozenset[tuple[str, ...]]:
+    """Every reading of `node` of at most `most_words` words; longer ones are never built."""
+    known = {} if known is None else known
+    if isinstance(node, Words):
+        return frozenset({node.words}) if len(node.words) <= most_words else frozenset()
+    if isinstance(node, Ref):
+        if node.name not in known:
+            known[node.name] = frozenset()  # guards against cycles
+            known[node.name] = short_readings(rules[node.name], rules, most_words, known)
+        return known[node.name]
+    if isinstance(node, Alt):
+        found = {()} if node.optional else set()
+        for item in node.items:
+            found |= short_readings(item, rules, most_words, known)
+        return frozenset(found)
+    sofar: set[tuple[str, ...]] = {()}
+    for item in node.items:
+        parts = short_readings(item, rules, most_words, known)
+        sofar = {a + b for a in sofar for b in parts if len(a) + len(b) <= most_words}
+        if not sofar:
+            break
+    return frozenset(sofar)
+
+
+def build_grammar(
+    intents: Intents,
+    known_word: Callable[[str], bool] | None = None,
+    wildcard_values: Mapping[str, Iterable[str]] | None = None,
+    max_phrases: int = 10_000,
+) -> Grammar:
+    """Expand every intent's templates; words `known_word` rejects are left out and listed."""
+    intent_nodes, builder_rules, skipped = intent_graphs(intents, wildcard_values)
+    pruner = _Pruner(builder_rules, known_word)
     top: dict[str, Node] = {}
     for intent_name, nodes in intent_nodes.items():
         kept = [n for n in (pruner.prune(node) for node in nodes) if n is not None]

@@ -12,6 +12,7 @@ from intents.skill import Skill
 from intents.values import Turn
 from models.store import Store
 from voice.app import EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
+from voice.closed_sentences import SoundsLike
 from voice.recognizers import Recognizer, RecognizerError, build_recognizer, transcribe
 from voice.transcript import Transcript
 from voice.wake import WakeWordDetector, WakeWordError
@@ -38,11 +39,15 @@ def known_activities(store: Store, language: str = "en") -> list[str]:
 
 
 class Hearing:
-    """Owns the recogniser and the skill; `hear` turns audio chunks into a Turn."""
+    """Owns the recogniser and the skill; `hear` turns audio chunks into a Turn. A transcript
+    nothing understands is read as the closed template sentence it sounds like, if one is close
+    and no question waits for an answer."""
 
-    def __init__(self, recognizer: Recognizer, skill: Skill, app: App) -> None:
+    def __init__(self, recognizer: Recognizer, skill: Skill, app: App,
+                 sounds_like: SoundsLike | None = None) -> None:
         self.recognizer = recognizer
         self.skill = skill
+        self.sounds_like = sounds_like
         self._app = app
 
     @classmethod
@@ -55,10 +60,13 @@ class Hearing:
                 understood=lambda text: skill.matcher.match(text) is not None)
         except RecognizerError as error:
             raise UserError(str(error), EXIT_UNAVAILABLE) from error
-        return cls(recognizer, skill, app)
+        return cls(recognizer, skill, app, SoundsLike.build(skill.matcher.intents, skill.heard))
 
     def transcribe(self, chunks: Iterable[bytes]) -> Transcript:
-        return transcribe(self.recognizer, chunks)
+        heard = transcribe(self.recognizer, chunks)
+        if self.sounds_like is None or self.skill.waiting(self._app.clock()):
+            return heard
+        return self.sounds_like.correct(heard)
 
     def is_noise(self, transcript: Transcript) -> bool:
         """Nothing was understood and nothing needs care: not worth a reply."""
@@ -72,6 +80,11 @@ class Hearing:
 
     def hear(self, chunks: Iterable[bytes]) -> Heard:
         return self.respond(self.transcribe(chunks))
+
+
+def sounds_like_note(transcript: Transcript) -> str:
+    """Where the words were read as the template sentence they sound like, for the log."""
+    return f" (the recogniser said: {transcript.heard_as})" if transcript.heard_as else ""
 
 
 def wake_detector(app: App) -> WakeWordDetector:

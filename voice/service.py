@@ -22,7 +22,7 @@ from intents.values import Action, Reply
 from voice.app import App
 from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH
 from voice.endpoint import UtteranceSplitter
-from voice.hearing import Hearing
+from voice.hearing import Hearing, sounds_like_note
 from voice.speaker import Speaker
 from voice.stop_word import StopSpotter
 from voice.transcript import Transcript
@@ -151,7 +151,8 @@ class Service:
         try:
             heard = self.hearing.respond(transcript)
             reply = heard.turn.reply
-            self._report(f"heard: {heard.transcript.text or '(nothing)'}")
+            self._report(f"heard: {heard.transcript.text or '(nothing)'}"
+                         f"{sounds_like_note(heard.transcript)}")
         except Exception:  # noqa: BLE001 - any failure is answered aloud, never a crash
             log.exception("handling an utterance failed")
             self._say(Reply(FAILED))

@@ -14,6 +14,7 @@ class Transcript:
     alternatives: tuple[str, ...] = ()
     decode_seconds: float = 0.0  # processing time spent on this utterance
     audio_seconds: float = 0.0  # length of the audio it was given
+    heard_as: str = ""  # the recogniser's own words, when `text` is the template they sound like
 
     @property
     def is_empty(self) -> bool:

@@ -11,7 +11,7 @@ from models.store import Store
 from voice.app import EXIT_DATA, App
 from voice.audio import AudioError, WavSource
 from voice.commands.understand import understood
-from voice.hearing import Hearing
+from voice.hearing import Hearing, sounds_like_note
 
 MAX_UTTERANCE_SECONDS = 30  # one file is one utterance; a longer file is refused
 
@@ -48,6 +48,7 @@ def listen(args: argparse.Namespace, app: App) -> int:
         result = {
             "file": str(path),
             "transcript": transcript.text,
+            "recogniser_said": transcript.heard_as or transcript.text,
             "confidence": round(transcript.confidence, 3),
             **understood(transcript.text, turn.screen, turn.intent),
             "reply": turn.reply.text,
@@ -58,9 +59,11 @@ def listen(args: argparse.Namespace, app: App) -> int:
             print(json.dumps(result, ensure_ascii=False), flush=True)
         else:
             print(f"{path}\n  heard:  {transcript.text or '(nothing)'}"
-                  f"  [confidence {transcript.confidence:.2f}]\n"
+                  f"  [confidence {transcript.confidence:.2f}]"
+                  f"{sounds_like_note(transcript)}\n"
                   f"  intent: {result['intent']} {result['slots'] or ''}\n"
                   f"  safety: {result['safety']}\n  reply:  {turn.reply.text}\n"
                   f"  {transcript.audio_seconds:.1f} s of audio decoded in "
                   f"{transcript.decode_seconds:.2f} s", flush=True)
     return status
+

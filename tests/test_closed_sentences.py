@@ -1,0 +1,107 @@
+"""A free transcript read as the closed template sentence it sounds like: only when close,
+never toward a crisis phrasing or a kept number, never while a question waits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from rapidfuzz.distance import Levenshtein
+
+from intents.skill import Skill
+from models.store import Store
+from voice.app import App
+from voice.closed_sentences import NEVER_TOWARD, SoundsLike, closed_sentences
+from voice.config import Settings
+from voice.hearing import Hearing
+from voice.paths import Paths
+from voice.pronunciations import Pronunciations
+from voice.transcript import Transcript
+
+CASES = yaml.safe_load((Path(__file__).parent / "speech" / "en" / "sounds_like.yaml")
+                       .read_text(encoding="utf-8"))
+NOON = datetime(2026, 3, 2, 12, 0)
+
+
+@pytest.fixture(scope="module")
+def skill() -> Skill:
+    return Skill(Store.memory())
+
+
+@pytest.fixture(scope="module")
+def sounds_like(skill: Skill) -> SoundsLike:
+    return SoundsLike.build(skill.matcher.intents, skill.heard)
+
+
+def test_words_sound_as_their_phonemes_and_unknown_words_as_their_letters() -> None:
+    said = Pronunciations()
+    assert len(said.sound("help")) == 4  # HH EH L P
+    assert Levenshtein.distance(said.sound("and you"), said.sound("undo")) == 1
+    assert said.sound("zqxv") == "zqxv"
+    assert said.sound("help zqxv") == said.sound("help") + "zqxv"
+
+
+def test_the_closed_sentences_hold_commands_but_no_crisis_phrasing_or_kept_number(
+        skill: Skill) -> None:
+    sentences = closed_sentences(skill.matcher.intents)
+    intents = {s.intent for s in sentences}
+    assert {"Undo", "StartBreathing", "Help", "Stop", "Cancel"} <= intents
+    assert not intents & NEVER_TOWARD
+    assert all("{" not in s.text and len(s.text.split()) <= 6 for s in sentences)
+
+
+@pytest.mark.parametrize("case", CASES["read"], ids=lambda c: c["heard"])
+def test_a_transcript_close_to_a_command_is_read_as_it(sounds_like: SoundsLike,
+                                                       skill: Skill, case: dict) -> None:
+    read = sounds_like.correct(Transcript(case["heard"], 0.8))
+    assert (read.text, read.heard_as) == (case["read"], case["heard"])
+    assert skill.understand(read.text)[1].name == case["intent"]
+
+
+@pytest.mark.parametrize("heard", CASES["kept"])
+def test_other_transcripts_stay_as_heard(sounds_like: SoundsLike, heard: str) -> None:
+    assert sounds_like.correct(Transcript(heard, 0.8)) == Transcript(heard, 0.8)
+
+
+class SaysOnce:
+    """Stands in for the microphone and the recogniser: every utterance is heard as `text`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def start(self) -> None: ...
+
+    def feed(self, chunk: bytes) -> None: ...
+
+    def finish(self) -> Transcript:
+        return Transcript(self.text, 0.8)
+
+
+def hearing_of(text: str, skill: Skill, sounds_like: SoundsLike, tmp_path: Path) -> Hearing:
+    app = App(paths=Paths(config_dir=tmp_path / "c", data_dir=tmp_path / "d", home=tmp_path),
+              settings=Settings(), clock=lambda: NOON)
+    return Hearing(SaysOnce(text), skill, app, sounds_like)
+
+
+def audio() -> Iterable[bytes]:
+    return [b"\0\0" * 320]
+
+
+def test_the_hearing_reads_a_misheard_command_as_the_command(
+        sounds_like: SoundsLike, tmp_path: Path) -> None:
+    skill = Skill(Store.memory())
+    heard = hearing_of("and you", skill, sounds_like, tmp_path).hear(audio())
+    assert heard.transcript.heard_as == "and you"
+    assert heard.turn.intent is not None and heard.turn.intent.name == "Undo"
+
+
+def test_while_a_question_waits_the_answer_is_read_as_heard(
+        sounds_like: SoundsLike, tmp_path: Path) -> None:
+    skill = Skill(Store.memory())
+    skill.handle("let's do the evening reflection", NOON)
+    assert skill.waiting(NOON)
+    heard = hearing_of("start reading for three minutes", skill, sounds_like, tmp_path)
+    assert heard.transcribe(audio()).text == "start reading for three minutes"

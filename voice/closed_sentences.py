@@ -1,0 +1,108 @@
+"""A free transcript read as the closed template sentence it sounds like, when one is close.
+
+A recogniser without a grammar hears the sentence but not always the domain's words ("start
+reading for three minutes", "and you" for "undo"). Every short sentence the templates spell
+out in full (no open slot) is kept as a string of phonemes; a short transcript that the
+templates do not understand and the safety screen does not flag is compared with them all,
+and read as the nearest when few enough phonemes differ. Never toward a crisis phrasing: those
+templates are left out, so unclear audio is not pushed toward an alarming sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from hassil import Intents
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from intents.normalize import normalize
+from voice.grammar import intent_graphs, short_readings
+from voice.pronunciations import Pronunciations
+from voice.transcript import Transcript
+from voice.whisper_text import spoken_text
+
+MOST_WORDS = 6  # longer transcripts are open speech, and longer sentences rarely misheard whole
+FEWEST_PHONES = 5  # a word or two this short sounds like too many things
+MOST_DIFFERENT = 0.25  # share of phonemes that may differ (edits over the longer sound)
+# Never read toward: crisis phrasings (no bias toward an alarming sentence), and sentences whose
+# number would be kept as said (a mood of ten from "i fail again").
+NEVER_TOWARD = frozenset({"CrisisLanguage", "RateMood", "Number"})
+
+
+@dataclass(frozen=True)
+class ClosedSentence:
+    intent: str
+    text: str  # plain words, as a recogniser says them
+
+
+@dataclass(frozen=True)
+class Nearest:
+    sentence: ClosedSentence
+    difference: float  # edits over the longer sound, 0-1
+
+
+def spoken(text: str) -> str:
+    """The form both sides are compared in: normalised, then plain spoken words."""
+    return spoken_text(normalize(text))
+
+
+def closed_sentences(intents: Intents, most_words: int = MOST_WORDS) -> list[ClosedSentence]:
+    """Every reading of a template with no open slot, up to `most_words` words."""
+    graphs, rules, _ = intent_graphs(intents)
+    known: dict[str, frozenset[tuple[str, ...]]] = {}
+    found: dict[str, ClosedSentence] = {}
+    for name, nodes in graphs.items():
+        if name in NEVER_TOWARD:
+            continue
+        for node in nodes:
+            for reading in short_readings(node, rules, most_words, known):
+                words = spoken(" ".join(reading))
+                if words and len(words.split()) <= most_words:
+                    found.setdefault(words, ClosedSentence(name, words))
+    return list(found.values())
+
+
+class SoundsLike:
+    """The closed sentences by sound, and the reading of a transcript as the nearest one."""
+
+    def __init__(self, sentences: list[ClosedSentence], understood: Callable[[str], bool],
+                 pronunciations: Pronunciations | None = None,
+                 most_different: float = MOST_DIFFERENT) -> None:
+        self.most_different = most_different
+        self._pronunciations = pronunciations or Pronunciations()
+        self._pronunciations.keep(word for s in sentences for word in s.text.split())
+        by_sound = {self._pronunciations.sound(s.text): s for s in sentences}
+        self._sounds = list(by_sound)
+        self._sentences = list(by_sound.values())
+        self._understood = understood
+
+    @classmethod
+    def build(cls, intents: Intents, understood: Callable[[str], bool]) -> SoundsLike:
+        return cls(closed_sentences(intents), understood)
+
+    def nearest(self, text: str) -> Nearest | None:
+        """The closed sentence that sounds most like `text`, within the bar."""
+        words = spoken(text)
+        if not words or len(words.split()) > MOST_WORDS:
+            return None
+        sound = self._pronunciations.sound(words)
+        if len(sound) < FEWEST_PHONES:
+            return None
+        found = process.extractOne(sound, self._sounds, scorer=Levenshtein.normalized_distance,
+                                   score_cutoff=self.most_different)
+        if found is None:
+            return None
+        _, difference, index = found
+        return Nearest(self._sentences[index], difference)
+
+    def correct(self, transcript: Transcript) -> Transcript:
+        """The transcript read as the nearest closed sentence, when nothing understands it as
+        heard; otherwise as it was."""
+        if transcript.is_empty or self._understood(transcript.text):
+            return transcript
+        nearest = self.nearest(transcript.text)
+        if nearest is None or nearest.sentence.text == spoken(transcript.text):
+            return transcript
+        return replace(transcript, text=nearest.sentence.text, heard_as=transcript.text)
