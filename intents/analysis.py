@@ -120,12 +120,15 @@ class Analysis:
         asked = [c.text for c in self.clauses[max(0, at - 1):at + 1]]
         answer = [c.text for c in self.clauses[at + 1:]]
         echo, no, kept = _answered_back()
-        said_back = clause.question and len(clause.text.split()) <= SAID_BACK_WORDS
+        said_back = clause.question and len(clause.text.split()) <= SAID_BACK_WORDS and \
+            (at == 0 or self.clauses[at - 1].text.rstrip()[-1:] in ".?!") and \
+            clause.text.split()[0].lower() not in _words()["question_frames"]
         return (said_back or any(echo.search(text) for text in asked)) and bool(answer) and \
             bool(no.search(answer[0])) and all(kept.search(text) for text in answer[1:])
 
 
-# A question this short, answered no at once, is the words said back: "suicidal? no".
+# A question this short, a sentence of its own with no question frame, answered no at once, is
+# the words said back: "suicidal? no" (not "would anyone care? no").
 SAID_BACK_WORDS = 4
 
 
@@ -152,6 +155,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "breakers": tuple(data["denial_breakers"]),
         "answers": frozenset(data["answer_no_before"]),
         "questions": frozenset(data["question_words"]),
+        "question_frames": frozenset(data["question_frames"]),
         "wh": frozenset(("how", "what", "which", "where", "why", "who", "whats", "hows")),
         "hedges": frozenset(data["hedges"]),
         "determiners": frozenset(data["thing_determiners"]),

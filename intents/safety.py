@@ -380,7 +380,7 @@ class SafetyScreen:
             level = Safety.CHECK_IN
         concepts = tuple(sorted({name for key, name in groups.items() if match.group(key)}))
         negated = rule.denial and (analysis.negated_before(token)
-                                   or bool(self._denied_after.match(line_after(match))))
+                                   or bool(self._denied_after.match(match.string[match.end():])))
         if negated and (self._aimed_not.search(clause.text) or (
                 rule.survived and clause.tense in ("past", "perfect")
                 and not self._only_thought.search(clause.text)
