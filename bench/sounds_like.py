@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
         store = Store.memory()
         if args.no_audio:
             skill = Skill(store)
-            sounds_like = SoundsLike.build(skill.matcher.intents, skill.heard)
+            sounds_like = SoundsLike.build(skill.matcher.intents, skill.heard, skill.flagged)
         else:
             hearing, _ = engines.hearing("whisper", paths, store)
             skill, sounds_like = hearing.skill, hearing.sounds_like

@@ -98,10 +98,16 @@ class Skill:
             return Screen(Safety.CHECK_IN, "crisis_phrase", screen.past_ideation), None
         return screen, intent
 
+    def flagged(self, text: str) -> bool:
+        """The screen has something to say of `text`: risk, a denial, past ideation or a reason
+        for care."""
+        screen = self.screen.screen(text)
+        return screen.level is not Safety.NONE or screen.denial or screen.past_ideation or \
+            screen.caution
+
     def heard(self, text: str) -> bool:
         """The screen or the templates make something of `text` as it is."""
-        return self.screen.screen(text).level is not Safety.NONE or \
-            self.matcher.match(text) is not None
+        return self.flagged(text) or self.matcher.match(text) is not None
 
     def waiting(self, now: datetime) -> bool:
         """A question is open: the next words answer it."""

@@ -1,5 +1,6 @@
 """A free transcript read as the closed template sentence it sounds like: only when close,
-never toward a crisis phrasing or a kept number, never while a question waits."""
+never toward what the screen flags, removes, answers or keeps a number, never when a "not" is
+gained or lost, never while a question or the screen's reply waits."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from intents.skill import Skill
 from models.store import Store
 from voice.app import App
-from voice.closed_sentences import NEVER_TOWARD, SoundsLike, closed_sentences
+from voice.closed_sentences import NEVER_TOWARD, SoundsLike, closed_sentences, same_polarity
 from voice.config import Settings
 from voice.hearing import Hearing
 from voice.paths import Paths
@@ -33,7 +34,14 @@ def skill() -> Skill:
 
 @pytest.fixture(scope="module")
 def sounds_like(skill: Skill) -> SoundsLike:
-    return SoundsLike.build(skill.matcher.intents, skill.heard)
+    return SoundsLike.build(skill.matcher.intents, skill.heard, skill.flagged)
+
+
+def test_a_reading_keeps_every_not_and_un() -> None:
+    assert same_polarity("i am fine", "i am fine now")
+    assert not same_polarity("i am not fine", "i am fine")
+    assert not same_polarity("i am unsafe", "i am safe")
+    assert not same_polarity("i am safe", "i am unsafe")
 
 
 def test_words_sound_as_their_phonemes_and_unknown_words_as_their_letters() -> None:
@@ -44,11 +52,11 @@ def test_words_sound_as_their_phonemes_and_unknown_words_as_their_letters() -> N
     assert said.sound("help zqxv") == said.sound("help") + "zqxv"
 
 
-def test_the_closed_sentences_hold_commands_but_no_crisis_phrasing_or_kept_number(
+def test_the_closed_sentences_hold_commands_but_nothing_that_removes_answers_or_alarms(
         skill: Skill) -> None:
     sentences = closed_sentences(skill.matcher.intents)
     intents = {s.intent for s in sentences}
-    assert {"Undo", "StartBreathing", "Help", "Stop", "Cancel"} <= intents
+    assert {"StartBreathing", "Help", "Stop", "Cancel", "WhatDidIDo"} <= intents
     assert not intents & NEVER_TOWARD
     assert all("{" not in s.text and len(s.text.split()) <= 6 for s in sentences)
 
@@ -93,9 +101,19 @@ def audio() -> Iterable[bytes]:
 def test_the_hearing_reads_a_misheard_command_as_the_command(
         sounds_like: SoundsLike, tmp_path: Path) -> None:
     skill = Skill(Store.memory())
-    heard = hearing_of("and you", skill, sounds_like, tmp_path).hear(audio())
-    assert heard.transcript.heard_as == "and you"
-    assert heard.turn.intent is not None and heard.turn.intent.name == "Undo"
+    heard = hearing_of("start reading for three minutes", skill, sounds_like, tmp_path) \
+        .hear(audio())
+    assert heard.transcript.heard_as == "start reading for three minutes"
+    assert heard.turn.intent is not None and heard.turn.intent.name == "StartBreathing"
+
+
+def test_after_the_screens_reply_the_next_words_are_read_as_heard(
+        sounds_like: SoundsLike, tmp_path: Path) -> None:
+    skill = Skill(Store.memory())
+    hearing = hearing_of("i want to die", skill, sounds_like, tmp_path)
+    assert hearing.hear(audio()).turn.screen.level.value == "crisis"
+    hearing.recognizer = SaysOnce("start reading for three minutes")
+    assert hearing.transcribe(audio()).text == "start reading for three minutes"
 
 
 def test_while_a_question_waits_the_answer_is_read_as_heard(

@@ -1,22 +1,26 @@
 """A free transcript read as the closed template sentence it sounds like, when one is close.
 
 A recogniser without a grammar hears the sentence but not always the domain's words ("start
-reading for three minutes", "and you" for "undo"). Every short sentence the templates spell
-out in full (no open slot) is kept as a string of phonemes; a short transcript that the
-templates do not understand and the safety screen does not flag is compared with them all,
-and read as the nearest when few enough phonemes differ. Never toward a crisis phrasing: those
-templates are left out, so unclear audio is not pushed toward an alarming sentence.
+reading for three minutes" for "start breathing for three minutes"). Every short sentence the
+templates spell out in full (no open slot) is kept as a string of phonemes; a short transcript
+that the templates do not understand and the safety screen has nothing to say of is compared
+with them all, and read as the nearest when few enough phonemes differ. Never toward a
+sentence the screen flags (unclear audio is not pushed toward an alarming sentence), never
+toward one that removes or answers (a sound changed must not delete an entry or say "yes"),
+and never when a "not" or an "un-" would be gained or lost ("i'm not fine" is not "i'm fine").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from hassil import Intents
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from intents.data import lexicon
 from intents.normalize import normalize
 from voice.grammar import intent_graphs, short_readings
 from voice.pronunciations import Pronunciations
@@ -26,9 +30,12 @@ from voice.whisper_text import spoken_text
 MOST_WORDS = 6  # longer transcripts are open speech, and longer sentences rarely misheard whole
 FEWEST_PHONES = 5  # a word or two this short sounds like too many things
 MOST_DIFFERENT = 0.25  # share of phonemes that may differ (edits over the longer sound)
-# Never read toward: crisis phrasings (no bias toward an alarming sentence), and sentences whose
-# number would be kept as said (a mood of ten from "i fail again").
-NEVER_TOWARD = frozenset({"CrisisLanguage", "RateMood", "Number"})
+# Never read toward: crisis phrasings (no bias toward an alarming sentence); sentences whose
+# number would be kept as said (a mood of ten from "i fail again"); what removes or gives away
+# at once ("and you?" must not undo a win); answers that mean something said ("yes", "i'm fine").
+NEVER_TOWARD = frozenset({
+    "CrisisLanguage", "RateMood", "Number", "Undo", "CancelReminder", "DeleteEverything",
+    "RemoveRoutine", "Export", "Yes", "No", "ImFine"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ def closed_sentences(intents: Intents, most_words: int = MOST_WORDS) -> list[Clo
         if name in NEVER_TOWARD:
             continue
         for node in nodes:
-            for reading in short_readings(node, rules, most_words, known):
+            for reading in sorted(short_readings(node, rules, most_words, known)):
                 words = spoken(" ".join(reading))
                 if words and len(words.split()) <= most_words:
                     found.setdefault(words, ClosedSentence(name, words))
@@ -68,9 +75,12 @@ class SoundsLike:
     """The closed sentences by sound, and the reading of a transcript as the nearest one."""
 
     def __init__(self, sentences: list[ClosedSentence], understood: Callable[[str], bool],
-                 pronunciations: Pronunciations | None = None,
+                 flagged: Callable[[str], bool], pronunciations: Pronunciations | None = None,
                  most_different: float = MOST_DIFFERENT) -> None:
+        """`understood`: something is made of the words as heard; `flagged`: the safety
+        screen has something to say of them."""
         self.most_different = most_different
+        self._flagged = flagged
         self._pronunciations = pronunciations or Pronunciations()
         self._pronunciations.keep(word for s in sentences for word in s.text.split())
         by_sound = {self._pronunciations.sound(s.text): s for s in sentences}
@@ -79,8 +89,9 @@ class SoundsLike:
         self._understood = understood
 
     @classmethod
-    def build(cls, intents: Intents, understood: Callable[[str], bool]) -> SoundsLike:
-        return cls(closed_sentences(intents), understood)
+    def build(cls, intents: Intents, understood: Callable[[str], bool],
+              flagged: Callable[[str], bool]) -> SoundsLike:
+        return cls(closed_sentences(intents), understood, flagged)
 
     def nearest(self, text: str) -> Nearest | None:
         """The closed sentence that sounds most like `text`, within the bar."""
@@ -100,9 +111,27 @@ class SoundsLike:
     def correct(self, transcript: Transcript) -> Transcript:
         """The transcript read as the nearest closed sentence, when nothing understands it as
         heard; otherwise as it was."""
-        if transcript.is_empty or self._understood(transcript.text):
+        words = spoken(transcript.text)
+        if not words or len(words.split()) > MOST_WORDS or self._understood(transcript.text):
             return transcript
         nearest = self.nearest(transcript.text)
-        if nearest is None or nearest.sentence.text == spoken(transcript.text):
+        if nearest is None or nearest.sentence.text == words or \
+                not same_polarity(words, nearest.sentence.text) or \
+                self._flagged(nearest.sentence.text):
             return transcript
         return replace(transcript, text=nearest.sentence.text, heard_as=transcript.text)
+
+
+def same_polarity(heard: str, sentence: str) -> bool:
+    """The same negations in both, and no word that is the other's with "un-" before it."""
+    said, read = heard.split(), sentence.split()
+    negations = _negations()
+    if [w for w in said if w in negations] != [w for w in read if w in negations]:
+        return False
+    return not any(w.startswith("un") and w[2:] in b for a, b in ((said, read), (read, said))
+                   for w in a)
+
+
+@cache
+def _negations() -> frozenset[str]:
+    return frozenset(lexicon()["negations"])

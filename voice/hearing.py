@@ -41,7 +41,7 @@ def known_activities(store: Store, language: str = "en") -> list[str]:
 class Hearing:
     """Owns the recogniser and the skill; `hear` turns audio chunks into a Turn. A transcript
     nothing understands is read as the closed template sentence it sounds like, if one is close
-    and no question waits for an answer."""
+    and neither a question nor the screen's reply waits for an answer."""
 
     def __init__(self, recognizer: Recognizer, skill: Skill, app: App,
                  sounds_like: SoundsLike | None = None) -> None:
@@ -49,6 +49,7 @@ class Hearing:
         self.skill = skill
         self.sounds_like = sounds_like
         self._app = app
+        self._after_risk = False  # the last reply was the screen's: the next words answer it
 
     @classmethod
     def build(cls, app: App, store: Store) -> Hearing:
@@ -60,22 +61,24 @@ class Hearing:
                 understood=lambda text: skill.matcher.match(text) is not None)
         except RecognizerError as error:
             raise UserError(str(error), EXIT_UNAVAILABLE) from error
-        return cls(recognizer, skill, app, SoundsLike.build(skill.matcher.intents, skill.heard))
+        return cls(recognizer, skill, app,
+                   SoundsLike.build(skill.matcher.intents, skill.heard, skill.flagged))
 
     def transcribe(self, chunks: Iterable[bytes]) -> Transcript:
         heard = transcribe(self.recognizer, chunks)
-        if self.sounds_like is None or self.skill.waiting(self._app.clock()):
+        if self.sounds_like is None or self._after_risk or self.skill.waiting(self._app.clock()):
             return heard
         return self.sounds_like.correct(heard)
 
     def is_noise(self, transcript: Transcript) -> bool:
         """Nothing was understood and nothing needs care: not worth a reply."""
-        screen, intent = self.skill.understand(transcript.text)
+        screen, intent = self.skill.understand(transcript.heard_as or transcript.text)
         return intent is None and screen.level is Safety.NONE
 
     def respond(self, transcript: Transcript) -> Heard:
         began = time.perf_counter()
         turn = self.skill.handle(transcript.text, self._app.clock())
+        self._after_risk = turn.screen.level is not Safety.NONE
         return Heard(transcript, turn, time.perf_counter() - began)
 
     def hear(self, chunks: Iterable[bytes]) -> Heard:
