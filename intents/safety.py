@@ -193,7 +193,7 @@ def _mask(line: str, pattern: re.Pattern[str], masked: list[str],
 
 
 
-def line_after(match: re.Match[str]) -> str:
+def _line_after(match: re.Match[str]) -> str:
     """The rest of the match's sentence."""
     return re.split(r"[.!?]", match.string[match.end():], maxsplit=1)[0]
 
@@ -394,7 +394,7 @@ class SafetyScreen:
         """The everyday thing a check-in's words are about, said at once after them ("worthless
         at darts"), or the thing a veiled plan's "it" is named as later in its sentence ("it'll
         all be over by Friday, the exams I mean"); empty when neither is said."""
-        after = line_after(match)
+        after = _line_after(match)
         if rule.kind == "check_in" and rule.level is Safety.CHECK_IN:
             scope = self._scope.match(after)
             if scope and not {scope["thing"], scope["next"]} & self._not_a_scope:

@@ -95,7 +95,9 @@ class SoundsLike:
 
     def nearest(self, text: str) -> Nearest | None:
         """The closed sentence that sounds most like `text`, within the bar."""
-        words = spoken(text)
+        return self._nearest(spoken(text))
+
+    def _nearest(self, words: str) -> Nearest | None:
         if not words or len(words.split()) > MOST_WORDS:
             return None
         sound = self._pronunciations.sound(words)
@@ -114,7 +116,7 @@ class SoundsLike:
         words = spoken(transcript.text)
         if not words or len(words.split()) > MOST_WORDS or self._understood(transcript.text):
             return transcript
-        nearest = self.nearest(transcript.text)
+        nearest = self._nearest(words)
         if nearest is None or nearest.sentence.text == words or \
                 not same_polarity(words, nearest.sentence.text) or \
                 self._flagged(nearest.sentence.text):

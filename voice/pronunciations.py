@@ -1,7 +1,7 @@
 """How words sound, from the CMU pronouncing dictionary the PocketSphinx package ships: each
-phoneme one character, so that sounds compare as strings. The dictionary (3 MB, 134,000
-words) is kept as its 3 MB of text and searched for the words asked about, not parsed whole
-(as a table it would hold 19 MB)."""
+phoneme one character, so that sounds compare as strings. The dictionary (134,000 words) is
+kept as its 3 MB of text and searched for the words asked about, not parsed whole (as a table
+it would hold 19 MB)."""
 
 from __future__ import annotations
 
@@ -37,23 +37,31 @@ class Pronunciations:
     def sound(self, text: str) -> str:
         """The sound of plain lower-case words, without the spaces between them."""
         words = text.split()
-        known = self._look_up(words)
-        return "".join(known[word] for word in words)
+        found = self._missing(words)
+        return "".join(self._known(w, found) for w in words)
 
     def keep(self, words: Iterable[str]) -> None:
         """Look these up once and never forget them (the templates' own words)."""
-        self._kept.update(self._look_up(set(words)))
+        words = set(words)
+        found = self._missing(words)
+        self._kept.update({w: self._known(w, found) for w in words})
 
-    def _look_up(self, words: Iterable[str]) -> dict[str, str]:
-        known = {**self._remembered, **self._kept}
-        missing = {word for word in words if word not in known}
-        if missing:
-            found = self._search(missing)
-            if len(self._remembered) + len(found) > REMEMBERED:
-                self._remembered = {}
-            self._remembered.update(found)
-            known.update(found)
-        return known
+    def _known(self, word: str, found: dict[str, str]) -> str:
+        for table in (self._kept, found, self._remembered):
+            if word in table:
+                return table[word]
+        raise KeyError(word)
+
+    def _missing(self, words: Iterable[str]) -> dict[str, str]:
+        """Search the dictionary once for the words not yet known, and remember them."""
+        missing = {w for w in words if w not in self._kept and w not in self._remembered}
+        if not missing:
+            return {}
+        found = self._search(missing)
+        if len(self._remembered) + len(found) > REMEMBERED:
+            self._remembered = {}
+        self._remembered.update(found)
+        return found
 
     def _search(self, words: set[str]) -> dict[str, str]:
         alternatives = b"|".join(re.escape(word.encode()) for word in sorted(words))

@@ -66,4 +66,3 @@ def listen(args: argparse.Namespace, app: App) -> int:
                   f"  {transcript.audio_seconds:.1f} s of audio decoded in "
                   f"{transcript.decode_seconds:.2f} s", flush=True)
     return status
-
