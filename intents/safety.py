@@ -154,26 +154,37 @@ def _around(line: str, analysis: Analysis, token: int, not_yet_done: re.Pattern[
     ordinary reason may explain the words ("doing it tomorrow, the ironing"), not a chore
     finished three clauses earlier ("rang the council ... and I'm doing it on Sunday"). A
     finished action beside a plan still ahead does not explain it ("put a wash on, and I'll
-    do it tonight"), unless it is done again."""
+    do it tonight"), unless it is done again. A plan may be named up to two clauses before
+    it, in the sentence before ("was gonna hoover today but nah, doing it tomorrow";
+    "tomorrow, laundry. that's the plan"), never across a finished action."""
     clauses = analysis.clauses
     at = next(i for i, c in enumerate(clauses) if c is analysis.clause_of(token))
     ahead = plan and clauses[at].tense != "past" and " again" not in f" {clauses[at].text}"
 
-    def beside(i: int) -> int:
+    def finished(i: int) -> bool:
         clause = clauses[i]
-        done = clause.tense == "past" and clause.subject == "speaker" and not clause.thing \
-            and not not_yet_done.search(clause.text)  # the speaker's own finished action
-        return at if ahead and done else i
+        return clause.tense == "past" and clause.subject == "speaker" \
+            and not clause.thing and not not_yet_done.search(clause.text)
 
-    first = clauses[beside(max(at - 1, 0))]
-    last = clauses[beside(min(at + 1, len(clauses) - 1))]
-    tokens = [t for t in range(first.start, last.end) if analysis.offsets[t] >= 0]
+    def done(i: int) -> bool:
+        return ahead and finished(i)
+
+    first = at
+    for i in range(at - 1, max(at - (2 if plan else 1), 0) - 1, -1):
+        if done(i) or (i < at - 1 and (finished(i) or finished(at - 1))):
+            break
+        first = i
+    after = min(at + 1, len(clauses) - 1)
+    last = clauses[at if done(after) else after]
+    tokens = [t for t in range(clauses[first].start, last.end) if analysis.offsets[t] >= 0]
     if not tokens:
         return ""
     start = analysis.offsets[tokens[0]]
     end = analysis.offsets[tokens[-1]] + len(analysis.tokens[tokens[-1]].lemma)
     offset = analysis.offsets[token] if analysis.offsets[token] >= 0 else start
     sentence_start = max(line.rfind(c, 0, offset) for c in ".!?") + 1
+    if plan and sentence_start > 0:
+        sentence_start = max(line.rfind(c, 0, sentence_start - 1) for c in ".!?") + 1
     ends = [i for i in (line.find(c, offset) for c in ".!?") if i >= 0]
     return line[max(start, sentence_start):min(end, min(ends, default=len(line)))]
 
