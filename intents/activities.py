@@ -22,6 +22,11 @@ def _words(language: str) -> tuple[frozenset[str], frozenset[str], list[str], li
     return frozenset(data["irregular_past"]), frozenset(data["not_past"]), fillers, prefixes
 
 
+@cache
+def _feeling_verbs(language: str) -> frozenset[str]:
+    return frozenset(lexicon(language)["feeling_verbs"])
+
+
 def _achieved(text: str, language: str) -> bool:
     """'managed to open the curtains': done, though the verb after it is not past tense."""
     lowered = text.lower()
@@ -32,8 +37,8 @@ def is_past_action(word: str, language: str = "en") -> bool:
     """Does this word begin a finished action: 'watered', 'took', 'swept', 'drunk'?"""
     irregular, not_past, _, _ = _words(language)
     word = word.lower().strip(",.!?;:")
-    if word in not_past:
-        return False
+    if word in not_past or every_lemma(word) & _feeling_verbs(language):
+        return False  # "frustrated cos my knees won't work": a state, not a deed
     return word in irregular or verb_form(word) in _DONE or \
         (len(word) > 3 and word.endswith("ed"))
 
@@ -182,7 +187,7 @@ def clean_activity(text: str, language: str = "en") -> str:
     text = _strip_leading(text, fillers)
     for filler in fillers:  # "called the plumber finally"
         text = re.sub(rf"[\s,]+{re.escape(filler)}$", "", text, flags=re.IGNORECASE)
-    conceded = "|".join(lexicon(language)["concessions"])
+    conceded = "|".join(lexicon(language)["concessions"] + lexicon(language)["reasons_after_deed"])
     text = re.split(rf",?\s+\b(?:but|{conceded})\b\s+|\s*[.;!?]\s+", text, maxsplit=1)[0]
     return _plain_past(text.strip(" \t,.!?;:\"'"), language)
 

@@ -53,5 +53,6 @@ def _slots(name: str, lowered: str, after: str, language: str) -> dict[str, Any]
     if name == "LeaveNote":
         note = re.split(r"\b(?:saying|that says|that)\b|[:,.]", after, maxsplit=1)
         words = (note[-1] if len(note) > 1 else after).strip(" ,.:;!?\"'")
-        return {"note": words} if words else None
+        words = re.sub(data["note_not_words"], "", words).strip(" ,.:;!?\"'")
+        return {"note": words} if words else {}  # no words yet: they are asked for
     return {}

@@ -28,6 +28,7 @@ WAIT_SECONDS = {
     "smaller_step": 300,
     "reflection_done": 300,
     "reflection_mood": 300,
+    "note_words": 180,
     "delete_first": 120,
     "delete_second": 120,
 }

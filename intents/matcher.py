@@ -96,7 +96,7 @@ class IntentMatcher:
             "Number": self._number,
             "StartBreathing": self._breathing,
             "SetIntention": self._plan,
-            "LeaveNote": self._text_slot("note"),
+            "LeaveNote": self._note,
             "TagWin": self._text_slot("area"),
             "AddRoutine": self._routine,
             "ChangeRoutine": self._routine,
@@ -113,6 +113,10 @@ class IntentMatcher:
         """The best intent for the whole text, else for its first clause that has one; a win or
         a plan said with its day ("yesterday I rang mum") keeps the day as a slot."""
         intent = self._read(text)
+        hello = re.match(lexicon(self.language)["greeting_lead"], text, re.IGNORECASE)
+        if intent is not None and intent.name == "Greeting" and hello and \
+                len(text[hello.end():].split()) >= 2:  # "hey, remind me in ten minutes..."
+            intent = self._read(text[hello.end():]) or intent
         if intent is not None and intent.name == "LogWin" and went_wrong(text, self.language):
             return Intent("Setback", {})  # "had a few even though I said I wouldn't"
         if intent is not None and intent.name == "LogWin" and reads_as_setback(text, self.language):
@@ -218,9 +222,17 @@ class IntentMatcher:
             wins = [a for i in found if i is not None and i.name == "LogWin"
                     for a in i.slots["activities"]]
             if wins:  # "Made my bed. That's it, that's the win.": the win, not the comment
-                return Intent("LogWin", {"activities": wins})
+                day = next((i.slots["day"] for i in found if i is not None
+                            and i.name == "LogWin" and i.slots.get("day")), None)
+                return Intent("LogWin", {"activities": wins, **({"day": day} if day else {})})
             if whole is None:
                 return next((i for i in found if i is not None), None)
+        if whole is None:  # "results came and I failed maths": only a setback is read apart
+            told = re.split(r",?\s+\band\s+(?=(?:i|we)\s)", text, flags=re.IGNORECASE)[1:]
+            return next((i for i in map(self._best, told) if i is not None and
+                         i.name == "Setback" and  # "...and I missed it": missing out, felt
+                         str(i.slots.get("missed", "")).lower() not in ("it", "out", "that")),
+                        None)
         return whole
 
     def _best(self, text: str) -> Intent | None:
@@ -344,13 +356,28 @@ class IntentMatcher:
             return None  # "got to the top of the hill": reached, not a thing to do
         if re.search(lexicon(self.language)["fear_before_plan"], text.lower()):
             return None  # "I'm scared I'll mess up the interview": feared, not planned
-        checked["intention"] = self._without_today(checked["intention"])
+        data = lexicon(self.language)
+        kept = re.sub(data["plan_afterthoughts"], "", checked["intention"], flags=re.I).strip(" ,.")
+        day, rest = take_day(kept, self.language)  # "a meeting tomorrow morning, that's the plan"
+        if day is not None and rest and day.offset != 0:
+            checked["day"], kept = day, rest
+        if re.match(data["place_not_verb"], kept, re.I) and \
+                re.search(rf"\bgoing to {re.escape(kept.split()[0])}\b", text, re.I):
+            kept = f"go to {kept}"  # "going to a meeting" is the plan to go to one
+        checked["intention"] = self._without_today(kept or checked["intention"])
         first, _, after = checked["intention"].partition(" ")
         if first.lower() == "try":  # "try walking" is the plan "walk"
             checked["intention"] = as_plan(after) or checked["intention"]
         else:  # "next thing I'm doing is emptying the dishwasher"
             checked["intention"] = as_plan(checked["intention"]) or checked["intention"]
         return checked
+
+    def _note(self, slots: dict[str, Any], text: str) -> dict[str, Any]:
+        """The note's words; none when only "for me" or "for later" followed the request."""
+        note = clean_activity(str(slots.get("note", "")))
+        note = re.sub(r"^(to|that)\s+", "", note, flags=re.IGNORECASE)
+        note = re.sub(lexicon(self.language)["note_not_words"], "", note, flags=re.I).strip()
+        return {"note": note} if note else {}
 
     def _arrived(self, intention: str, text: str) -> bool:
         """'got to' read as arriving where the plan's own words begin ('got to the top')."""

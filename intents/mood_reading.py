@@ -57,6 +57,8 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
     if not said or len(said.split()) > _MAX_WORDS:
         return None
     words, numbers, rating, mood, compare = _data(language)
+    said = re.sub(r"\b([a-z]+) ish\b", lambda m: m.group(1) if m.group(1) in words else m.group(0),
+                  said)  # "ok-ish": the word, hedged
     spec = lexicon(language)["mood_reading"]
     found = compare.search(said)
     if found:

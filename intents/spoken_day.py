@@ -54,7 +54,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     lead = re.compile(rf"^(?:(?:{before})[\s,]+)*({phrase})\b[\s,]*", re.IGNORECASE)
     not_when = "".join(rf"(?<!\b{w})" for w in ("for", "until", "till", "by", "before", "after",
                                                  "since", "from", "about", "to", "every",
-                                                 "each"))
+                                                 "each", "a"))  # "on a friday": any Friday
     tail = re.compile(rf"{not_when}[\s,]+({phrase})[\s.!?]*$", re.IGNORECASE)
     inside = re.compile(rf"{not_when}[\s,]+({phrase})\b", re.IGNORECASE)
     return lead, tail, inside, offsets

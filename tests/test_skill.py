@@ -192,6 +192,22 @@ def test_encourage_me_replays_a_past_win_or_note(skill: Skill, store: Store) -> 
     assert any("you got through worse" in r for r in replies)
 
 
+@pytest.mark.parametrize("wish", ["can I save a thought for later", "i want to leave a note",
+                                  "could you take a note for me"])
+def test_a_wish_to_leave_a_note_asks_for_its_words_and_keeps_them(
+        skill: Skill, store: Store, wish: str) -> None:
+    asked, saved = talk(skill, wish, "the bins go out on tuesdays now")
+    assert "note" in asked and "?" in asked and "Saved" in saved
+    assert [n.text for n in store.notes()] == ["the bins go out on tuesdays now"]
+
+
+def test_a_note_asked_for_keeps_nothing_risky_and_can_be_skipped(
+        skill: Skill, store: Store) -> None:
+    talk(skill, "leave a note", "goodbye everyone, sorry for everything, it's for after")
+    talk(skill, "leave a note", "skip", start=MORNING + timedelta(minutes=5))
+    assert store.notes() == []
+
+
 def test_tag_last_win_with_a_life_area(skill: Skill, store: Store) -> None:
     replies = talk(skill, "I called my sister", "that was for my family")
     assert store.all_wins()[0].area == "relationships"

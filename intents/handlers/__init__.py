@@ -84,10 +84,11 @@ ANSWERS: dict[str, Answer] = {
     "tiny_step": mood.answer_tiny_step,
     "reflection_done": archive.answer_reflection_done,
     "reflection_mood": archive.answer_reflection_mood,
+    "note_words": archive.answer_note_words,
     "delete_first": support.answer_delete_first,
     "delete_second": support.answer_delete_second,
 }
-FREE_TEXT = {"reflection_done", "reflection_mood"}
+FREE_TEXT = {"reflection_done", "reflection_mood", "note_words"}
 COMMANDS = {"Stop", "Cancel", "Help", "Undo"}
 # Asked while a question is open, these leave it open: the next turn still answers it.
 KEEPS_PENDING = {"Repeat", "Wait"}
