@@ -149,14 +149,13 @@ _SPEAKER = re.compile(r"\b(i|me|my|myself)\b")
 
 
 def _around(line: str, analysis: Analysis, token: int, not_yet_done: re.Pattern[str],
-            plan: bool) -> str:
+            plan: bool, wide: bool = False) -> str:
     """The clause of `token` and the clauses either side of it, within its sentence: where an
     ordinary reason may explain the words ("doing it tomorrow, the ironing"), not a chore
     finished three clauses earlier ("rang the council ... and I'm doing it on Sunday"). A
     finished action beside a plan still ahead does not explain it ("put a wash on, and I'll
-    do it tonight"), unless it is done again. A plan may be named up to two clauses before
-    it, in the sentence before ("was gonna hoover today but nah, doing it tomorrow";
-    "tomorrow, laundry. that's the plan"), never across a finished action."""
+    do it tonight"), unless it is done again. `wide` reads two clauses back and the sentence
+    before as well ("tomorrow, laundry. that's the plan"), never across a finished action."""
     clauses = analysis.clauses
     at = next(i for i, c in enumerate(clauses) if c is analysis.clause_of(token))
     ahead = plan and clauses[at].tense != "past" and " again" not in f" {clauses[at].text}"
@@ -170,7 +169,7 @@ def _around(line: str, analysis: Analysis, token: int, not_yet_done: re.Pattern[
         return ahead and finished(i)
 
     first = at
-    for i in range(at - 1, max(at - (2 if plan else 1), 0) - 1, -1):
+    for i in range(at - 1, max(at - (2 if wide else 1), 0) - 1, -1):
         if done(i) or (i < at - 1 and (finished(i) or finished(at - 1))):
             break
         first = i
@@ -183,7 +182,7 @@ def _around(line: str, analysis: Analysis, token: int, not_yet_done: re.Pattern[
     end = analysis.offsets[tokens[-1]] + len(analysis.tokens[tokens[-1]].lemma)
     offset = analysis.offsets[token] if analysis.offsets[token] >= 0 else start
     sentence_start = max(line.rfind(c, 0, offset) for c in ".!?") + 1
-    if plan and sentence_start > 0:
+    if wide and sentence_start > 0:
         sentence_start = max(line.rfind(c, 0, sentence_start - 1) for c in ".!?") + 1
     ends = [i for i in (line.find(c, offset) for c in ".!?") if i >= 0]
     return line[max(start, sentence_start):min(end, min(ends, default=len(line)))]
@@ -379,14 +378,17 @@ class SafetyScreen:
         if about == "other" or \
                 (of_a_thing and not _SPEAKER.search(f"{clause.text} {match.group(0)}")):
             return None  # "the weather's been hopeless": said of a thing, the speaker unnamed
+        plan = rule.kind == "intent_plan"
         reason = rule.unless.search(_around(match.string, analysis, token, self._not_yet_done,
-                                            rule.kind == "intent_plan")) \
-            if rule.unless is not None else None
+                                            plan)) if rule.unless is not None else None
         explained = reason.group(0).strip() if reason is not None else self._explained(rule, match)
         if explained:
             return Finding(rule.kind, Safety.NONE, clause.text, match.group(0).strip(), (),
                            about, explained_by=explained)
         level = rule.level
+        if plan and rule.unless is not None and rule.unless.search(
+                _around(match.string, analysis, token, self._not_yet_done, plan, wide=True)):
+            level = Safety.CHECK_IN  # a task named a sentence back may be what "it" is: ask
         if about == "generic" and level is Safety.CRISIS:
             level = Safety.CHECK_IN
         concepts = tuple(sorted({name for key, name in groups.items() if match.group(key)}))
