@@ -338,6 +338,14 @@ class IntentMatcher:
                 tempting(missed, self.language):
             return None
         told = re.sub(r"^\W*(i|we)\s+", "", text.lower())
+        kept = clean_activity(missed, self.language)
+        if re.match(lexicon(self.language)["omission_verbs"], kept.lower()) and \
+                re.search(r"\b(did not|never)\b", text.lower()) and \
+                not re.search(r"\b(not|never)\b", kept.lower()):  # "didn't skip the gym"
+            past = verb_form(kept.split()[0].lower()) != "base"  # "never missed a dose"
+            said = f"{'never' if past else 'did not'} {kept}"
+            activity, day = self._dated(self._without_today(said))
+            return Intent("LogWin", {"activities": [activity], **({"day": day} if day else {})})
         if missed and told_as_deed(told, self.language):
             return None  # "dropped the kids at school", "cancelled the subscription I never used"
         return slots
