@@ -78,7 +78,8 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
               if short or re.search(spec["rating_before"], said[:m.start()])
               or re.match(spec["rating_after"], said[m.end():])
               or (at_end and not said[m.end():].strip() and m.group(1) != "one")]
-    framed = [m for m in framed if not re.match(spec["counted_after"], said[m.end():])]
+    framed = [m for m in framed if not re.match(spec["counted_after"], said[m.end():])
+              and not (m.group(1) == "one" and re.search(spec["one_as_a_thing"], said[:m.start()]))]
     scores = [int(n) if n.isdigit() else numbers[n] for n in (m.group(1) for m in framed)]
     scores = [s for s in scores if 0 <= s <= 10]
     pair = _pair(said, numbers, spec["between"])
