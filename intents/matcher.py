@@ -228,10 +228,11 @@ class IntentMatcher:
             if whole is None:
                 return next((i for i in found if i is not None), None)
         if whole is None:  # "results came and I failed maths": only a setback is read apart
-            told = re.split(r",?\s+\band\s+(?=(?:i|we)\s)", text, flags=re.IGNORECASE)[1:]
+            data = lexicon(self.language)
+            told = re.split(data["told_apart"], text, flags=re.IGNORECASE)[1:]
             return next((i for i in map(self._best, told) if i is not None and
-                         i.name == "Setback" and  # "...and I missed it": missing out, felt
-                         str(i.slots.get("missed", "")).lower() not in ("it", "out", "that")),
+                         i.name == "Setback" and
+                         str(i.slots.get("missed", "")).lower() not in data["missed_out"]),
                         None)
         return whole
 
@@ -382,9 +383,9 @@ class IntentMatcher:
 
     def _note(self, slots: dict[str, Any], text: str) -> dict[str, Any]:
         """The note's words; none when only "for me" or "for later" followed the request."""
-        note = clean_activity(str(slots.get("note", "")))
-        note = re.sub(r"^(to|that)\s+", "", note, flags=re.IGNORECASE)
-        note = re.sub(lexicon(self.language)["note_not_words"], "", note, flags=re.I).strip()
+        said = self._text_slot("note")(slots, text)
+        note = re.sub(lexicon(self.language)["note_not_words"], "", said["note"],
+                      flags=re.I).strip() if said else ""
         return {"note": note} if note else {}
 
     def _arrived(self, intention: str, text: str) -> bool:

@@ -50,15 +50,18 @@ def leave_note(intent: Intent, ctx: Context) -> Reply:
     if not intent.slots.get("note"):
         ctx.dialogue.ask("note_words")
         return Reply(ctx.replies.text("Archive", "note_ask"), expects_answer=True)
-    ctx.store.add_note(Note(text=intent.slots["note"], at=ctx.now))
-    return Reply(ctx.replies.text("Archive", "note_saved"))
+    return _keep_note(intent.slots["note"], ctx)
 
 
 def answer_note_words(intent: Intent | None, ctx: Context, data: dict) -> Reply:
     """Whatever is said next is the note, unless it is skipped."""
     if intent is not None and intent.name == "Skip":
         return Reply(ctx.replies.text("Archive", "note_skipped"))
-    ctx.store.add_note(Note(text=ctx.utterance.strip(), at=ctx.now))
+    return _keep_note(ctx.utterance.strip(), ctx)
+
+
+def _keep_note(text: str, ctx: Context) -> Reply:
+    ctx.store.add_note(Note(text=text, at=ctx.now))
     return Reply(ctx.replies.text("Archive", "note_saved"))
 
 
