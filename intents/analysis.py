@@ -15,6 +15,9 @@ from intents.normalize import normalize
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,!?;:]")
 _END = frozenset(".!?;:")
 _NEGATION_WINDOW = 5
+# A negation this close to a leading "if" belongs to the condition ("if I wasn't ..."); further on,
+# it is the main clause's ("if I'm honest I don't want to ...").
+_CONDITION_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,9 @@ class Analysis:
             between = {t.lemma for t in self.tokens[i + 1:token] if not t.hedge}
             if not between <= words["bridges"]:  # the negation belongs to another verb
                 continue
+            if i - clause.start <= _CONDITION_REACH and \
+                    self.tokens[clause.start].word in words["conditional"]:
+                continue  # "if I wasn't dragging them down": a condition, not a denial
             following = " ".join(t.lemma for t in self.tokens[i + 1:i + 5] if not t.hedge)
             if not any(following == r or following.startswith(f"{r} ")
                        for r in words["reversers"]):
@@ -165,6 +171,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "polarity": frozenset(data["negative_polarity"]),
         "so_intensifies": frozenset(data["so_intensifies_after"]),
         "subordinators": frozenset(data["leading_subordinators"]),
+        "conditional": tuple(data["conditional_leads"]),
     }
 
 

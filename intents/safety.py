@@ -392,10 +392,10 @@ class SafetyScreen:
         if about == "generic" and level is Safety.CRISIS:
             level = Safety.CHECK_IN
         concepts = tuple(sorted({name for key, name in groups.items() if match.group(key)}))
-        negated = rule.denial and (analysis.negated_before(token)
-                                   or bool(self._denied_after.match(match.string[match.end():])))
+        denied_after = bool(self._denied_after.match(match.string[match.end():]))
+        negated = rule.denial and (analysis.negated_before(token) or denied_after)
         if negated and (self._aimed_not.search(clause.text) or (
-                rule.survived and clause.tense in ("past", "perfect")
+                rule.survived and not denied_after and clause.tense in ("past", "perfect")
                 and not self._only_thought.search(clause.text)
                 and (self._survived_when.search(analysis.text)
                      or _told_among_deeds(analysis, clause)))):
