@@ -100,5 +100,7 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
             return None  # "ok hang on", "alright, give me a sec": a word that opens talk
         if re.search(rf"\bnot\s+(\w+\s+)?{re.escape(word)}\b", said):
             return None  # "not grand", "not content at all": not that word's score
+        if re.search(rf"\b{re.escape(word)}{spec['reason_after']}", said):
+            return None  # a feeling with what it is about (lexicon: reason_after)
         return MoodReading(score=words[word], word=word)
     return None
