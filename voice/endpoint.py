@@ -14,6 +14,10 @@ from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH
 
 FRAME_BYTES = SAMPLE_RATE // 100 * SAMPLE_WIDTH  # 10 ms
 FRAME_SECONDS = 0.01
+# A frame within this much of the utterance's loudest frame so far is loud: speech, not the
+# quiet after it. Loudness has no hangover, so it shows a pause before the detector does; in
+# loud noise every frame is loud and no pause shows.
+LOUD_DB = 35.0
 
 
 class SpeechDetector(Protocol):
@@ -64,8 +68,7 @@ class EnergyDetector:
         self._floor = floor_db
 
     def speech_probability(self, frame: bytes) -> float:
-        samples = np.frombuffer(frame, dtype="<i2").astype(np.float32) / 32768.0
-        level = 10 * math.log10(float(np.mean(samples * samples)) + 1e-10)
+        level = 10 * math.log10(frame_power(frame) + 1e-10)
         # the floor falls at once to quieter frames and creeps up (about 3 dB a second)
         self._floor = level if level < self._floor else self._floor + 0.03
         return 1.0 if level > self._floor + self.margin_db else 0.0
@@ -93,6 +96,7 @@ class Utterance:
     start: float
     end: float
     complete: bool = True  # False when it was cut at max_seconds or the stream stopped
+    loud_bytes: int = 0  # how much of `audio` runs to the end of its last loud frame
 
     @property
     def seconds(self) -> float:
@@ -112,20 +116,38 @@ class UtteranceSplitter:
         waited = s.silence_seconds - self.detector.hangover_seconds
         self._end_frames = max(1, round(waited / FRAME_SECONDS))
         self._max_frames = max(1, round(s.max_seconds / FRAME_SECONDS))
-        self._pre_roll: deque[bytes] = deque(
+        self._pre_roll: deque[tuple[bytes, float]] = deque(
             maxlen=round(s.pre_roll_seconds / FRAME_SECONDS) + self._start_frames
-        )
+        )  # frames with their power
         self._pending = b""
         self._frame_index = 0
         self._speech: list[bytes] | None = None  # frames of the utterance under way
         self._start_frame = 0
         self._voiced_run = 0
         self._quiet_run = 0
+        self._loudest = 0.0  # the power of the utterance's loudest frame so far
+        self._loud_frames = 0  # frames of the utterance up to its last loud one
 
     @property
     def in_speech(self) -> bool:
         """An utterance has started and not yet ended."""
         return self._speech is not None
+
+    @property
+    def loud_bytes(self) -> int:
+        """How much of the utterance under way runs to the end of its last loud frame."""
+        return self._loud_frames * FRAME_BYTES
+
+    @property
+    def quiet_seconds(self) -> float:
+        """How long the utterance under way has been quiet by loudness (0 when none is)."""
+        if self._speech is None:
+            return 0.0
+        return (len(self._speech) - self._loud_frames) * FRAME_SECONDS
+
+    def heard_so_far(self) -> bytes:
+        """The audio of the utterance under way, up to now."""
+        return b"".join(self._speech or [])
 
     def feed(self, chunk: bytes) -> Iterator[Utterance]:
         """Take a chunk; yield each utterance that ended inside it."""
@@ -154,16 +176,19 @@ class UtteranceSplitter:
     def _frame(self, frame: bytes) -> Utterance | None:
         self._frame_index += 1
         voiced = self.detector.speech_probability(frame) >= self.settings.threshold
+        power = frame_power(frame)
         if self._speech is None:
-            self._pre_roll.append(frame)
+            self._pre_roll.append((frame, power))
             self._voiced_run = self._voiced_run + 1 if voiced else 0
             if self._voiced_run >= self._start_frames:
-                self._speech = list(self._pre_roll)
+                self._speech = []
+                for kept, kept_power in self._pre_roll:
+                    self._add(kept, kept_power)
                 self._start_frame = self._frame_index - len(self._speech)
                 self._pre_roll.clear()
                 self._quiet_run = 0
             return None
-        self._speech.append(frame)
+        self._add(frame, power)
         self._quiet_run = 0 if voiced else self._quiet_run + 1
         if self._quiet_run >= self._end_frames:
             return self._close(complete=True)
@@ -171,18 +196,35 @@ class UtteranceSplitter:
             return self._close(complete=False)
         return None
 
+    def _add(self, frame: bytes, power: float) -> None:
+        assert self._speech is not None
+        self._speech.append(frame)
+        self._loudest = max(self._loudest, power)
+        if power > 0 and power >= self._loudest * 10 ** (-LOUD_DB / 10):
+            self._loud_frames = len(self._speech)
+
     def _close(self, complete: bool) -> Utterance:
         frames = self._speech or []
+        loud = self.loud_bytes
         self._speech = None
         self._voiced_run = 0
         self._quiet_run = 0
+        self._loudest = 0.0
+        self._loud_frames = 0
         end = self._start_frame + len(frames)
         return Utterance(
             audio=b"".join(frames),
             start=self._start_frame * FRAME_SECONDS,
             end=end * FRAME_SECONDS,
             complete=complete,
+            loud_bytes=loud,
         )
+
+
+def frame_power(frame: bytes) -> float:
+    """Mean square of a frame of int16 samples, on a 0-1 scale."""
+    samples = np.frombuffer(frame, dtype="<i2").astype(np.float32) / 32768.0
+    return float(np.mean(samples * samples))
 
 
 def default_detector() -> SpeechDetector:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from intents.data import lexicon
@@ -50,6 +51,7 @@ class Hearing:
         self.sounds_like = sounds_like
         self._app = app
         self._after_risk = False  # the last reply was the screen's: the next words answer it
+        self._decoder: ThreadPoolExecutor | None = None  # one thread: the recogniser is not shared
 
     @classmethod
     def build(cls, app: App, store: Store) -> Hearing:
@@ -65,7 +67,17 @@ class Hearing:
                    SoundsLike.build(skill.matcher.intents, skill.heard, skill.flagged))
 
     def transcribe(self, chunks: Iterable[bytes]) -> Transcript:
-        heard = transcribe(self.recognizer, chunks)
+        return self.read(transcribe(self.recognizer, chunks))
+
+    def decode_soon(self, audio: bytes) -> Future[Transcript]:
+        """The recogniser's words for one utterance, decoded on the hearing's own thread while
+        the caller goes on; `read` them once they are wanted."""
+        if self._decoder is None:
+            self._decoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decode")
+        return self._decoder.submit(transcribe, self.recognizer, [audio])
+
+    def read(self, heard: Transcript) -> Transcript:
+        """The recogniser's words as the templates read them (see the class)."""
         if self.sounds_like is None or self._after_risk or self.skill.waiting(self._app.clock()):
             return heard
         return self.sounds_like.correct(heard)

@@ -3,8 +3,9 @@
 Per chunk of audio (20 ms): run the day's jobs that are due, then
 - while the assistant speaks or guides breathing, only listen for "stop" (half duplex);
 - while waiting, feed the wake-word detector; on the wake phrase, play the listening tone;
-- while listening, feed the endpointer; when an utterance ends: recognise, screen,
-  understand, act, reply. After a question, listen again without the wake phrase.
+- while listening, feed the endpointer and the recogniser (voice/listener.py: decoding
+  starts in the pause); when an utterance ends: screen, understand, act, reply. After a
+  question, listen again without the wake phrase.
 Time inside the loop is audio time (samples consumed), so a file plays the same at any speed.
 Every failure in handling is caught, logged without personal text, and answered aloud.
 """
@@ -23,6 +24,7 @@ from voice.app import App
 from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH
 from voice.endpoint import UtteranceSplitter
 from voice.hearing import Hearing, sounds_like_note
+from voice.listener import Listener
 from voice.speaker import Speaker
 from voice.stop_word import StopSpotter
 from voice.transcript import Transcript
@@ -95,7 +97,7 @@ class Service:
         self._report = report
         self.stats = Stats()
         self.mode = Mode.WAITING
-        self._splitter: UtteranceSplitter | None = None
+        self._listener: Listener | None = None
         self._audio_seconds = 0.0
         self._listen_until = 0.0
         self._next_schedule = 0.0
@@ -126,24 +128,24 @@ class Service:
 
     def _listen(self, seconds: float) -> None:
         self.mode = Mode.LISTENING
-        self._splitter = self._new_splitter()
+        self._listener = Listener(self.hearing, self._new_splitter())
         self._listen_until = self._audio_seconds + seconds
 
     def _listen_to(self, chunk: bytes) -> None:
-        assert self._splitter is not None
-        for utterance in self._splitter.feed(chunk):
-            transcript = self.hearing.transcribe([utterance.audio])
-            near_wake = utterance.start < WAKE_TAIL_SECONDS
+        assert self._listener is not None
+        for listened in self._listener.feed(chunk):
+            transcript = self.hearing.read(listened.transcript)
+            near_wake = listened.utterance.start < WAKE_TAIL_SECONDS
             if (transcript.is_empty or near_wake) and self.hearing.is_noise(transcript):
                 continue
             self.mode = Mode.WAITING
-            self._splitter = None
+            self._listener = None
             self._earcon("got it")
             self._handle(transcript)
             return
-        if self._audio_seconds > self._listen_until and not self._splitter.in_speech:
+        if self._audio_seconds > self._listen_until and not self._listener.in_speech:
             self.mode = Mode.WAITING
-            self._splitter = None
+            self._listener = None
             self.wake.reset()
 
     def _handle(self, transcript: Transcript) -> None:
