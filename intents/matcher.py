@@ -304,8 +304,11 @@ class IntentMatcher:
                 any(evidence(p.strip(), self.language) == "setback" for p in (held, *parts)):
             return Intent("Setback", {})
         on_purpose = re.search(lexicon(self.language)["held_back_on_purpose"], text.lower())
-        if not on_purpose and not tempting(self._held_back_thing(slots, held), self.language):
-            return None
+        if not tempting(self._held_back_thing(slots, held), self.language):
+            if re.search(lexicon(self.language)["promised_after"], text.lower()):
+                return Intent("Setback", {})
+            if not on_purpose:
+                return None
         activity, day = self._dated(held)
         return {"activities": [activity], "day": day} if day else {"activities": [activity]}
 

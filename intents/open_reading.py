@@ -88,6 +88,8 @@ def read_open(text: str, language: str = "en") -> Intent | None:
     analysis = analyse(text, language)
     if _asked(analysis, language):
         return None
+    if _not_kept_or_broken(analysis.text, language):
+        return Intent("Setback", {})
     day, _ = take_day(analysis.text, language)
     wins: list[str] = []
     unsure = False
@@ -131,17 +133,31 @@ def _abstained(text: str, language: str) -> Intent | None:
 
 
 def went_wrong(text: str, language: str = "en") -> bool:
-    """A deed told as a lapse: regretted at its end, given up part way, or told with a sign
-    of a lapse (see `lapse_signs`) that no contrast follows ("was wasted after the hike but I
-    made it to the top"); never when reaching out is told with it. The regret is read as said
-    ("ugh" is a filler to the normaliser)."""
+    """A deed told as a lapse: a plan not kept, a thing of one's own broken or taken,
+    regretted at its end, given up part way, or told with a sign of a lapse (see `lapse_signs`)
+    that no contrast follows ("was wasted after the hike but I made it to the top"); never when
+    reaching out is told with it. The regret is read as said ("ugh" is a filler to the
+    normaliser)."""
     data = lexicon(language)
     said = normalize(text, language)
     if re.search(data["repair_after"], said):
         return False  # "gave in and asked for help": reaching out is a thing done
+    if _not_kept_or_broken(said, language):
+        return True
     signs = (m for sign in data["lapse_signs"].values() for m in re.finditer(sign, said))
     return bool(re.search(data["regret_after"], text.lower())) or given_up(said, language) or \
         any(not re.search(data["win_despite"], said[m.end():]) for m in signs)
+
+
+def _not_kept_or_broken(said: str, language: str) -> bool:
+    """A plan not kept ("meant to do the ironing but watched telly"; letting a tempting one go
+    is holding back), or a thing of one's own broken or taken ("the boiler's packed in") with no
+    deed of one's own after it ("my shift got cancelled so I went for a walk" is a win)."""
+    data = lexicon(language)
+    not_kept = re.search(data["plan_not_kept"], said)
+    broken = re.search(data["mishap"], said)
+    return bool(not_kept and not tempting(not_kept.group("plan"), language) or
+                broken and not re.search(data["deed_after_mishap"], said[broken.end():]))
 
 
 def given_up(text: str, language: str = "en") -> bool:
@@ -172,12 +188,16 @@ def _asked(analysis: Analysis, language: str) -> bool:
 
 def _joined(clauses: tuple[Clause, ...], language: str) -> list[Clause]:
     """'me and my daughter baked a cake' is one clause, not two; so is a plan's frame and its
-    words ('goal for friday, apply for one job')."""
+    words ('goal for friday, apply for one job'), and a day to come and what is to be done
+    then ('first thing tomorrow, email my supervisor')."""
     joined: list[Clause] = []
     for clause in clauses:
         me_and = joined and f" {joined[-1].text}".endswith(" me") and \
             clause.text.startswith("and ")
-        if me_and or joined and _plan_frame_alone(language).match(_tight(joined[-1].text)):
+        frame_before = joined and (_plan_frame_alone(language).match(_tight(joined[-1].text))
+                                   or _time_alone(joined[-1].text, language)
+                                   and not re.match(r"(?:i|we|he|she|they|it)\b", clause.text))
+        if me_and or frame_before:
             first = joined.pop()
             clause = replace(clause, start=first.start,
                              text=_tight(f"{first.text} {clause.text}"),
@@ -292,16 +312,20 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
     """'I hope I can open the post tomorrow', 'tomorrow morning I am doing the ironing'."""
     if clause.negated or re.search(lexicon(language)["fear_before_plan"], clause.text):
         return None  # "scared I'll mess it up": feared, not planned
+    led = _time_led_plan(clause.text, language)  # "first thing monday, the post office"
     found = _plan_markers(language).match(clause.text)
     gerund = _plan_markers(language, "gerund_plan_markers").match(clause.text)
     planned = as_plan(gerund.group("said")) if gerund is not None else None
     if planned is not None:  # "thinking of calling my brother"
         said = planned
     elif found is not None:
-        said = found.group("said")
+        said = as_plan(found.group("said")) or found.group("said")  # "is booking the dentist"
         if day is None:  # "the goal for tomorrow is to...": the day inside the frame
             day, _ = take_day(clause.text[:found.start("said")].split(" for ")[-1], language)
-    elif clause.tense == "progressive" and day is not None and _ahead(day):
+    elif led is not None:
+        said = led
+    elif clause.tense == "progressive" and (day is not None and _ahead(day) or
+                                            _time_led(clause.text, language) is not None):
         planned = as_plan(re.sub(r"^.*?\b(?:i|we) (?:am|are) ", "", clause.text))
         if planned is None:
             return None
@@ -310,8 +334,11 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
         return None
     said = _without_day(said.strip(" ,.!?"), language)
     said = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, _softeners(language)))}) )+", "", said)
+    if verb_form(said.split(" ", 1)[0]) != "base" and led is not None:
+        said = led  # only its errand: "maybe a walk later" keeps "a walk"
     first = said.split(" ", 1)[0]
-    if not said or verb_form(first) != "base" or re.match(lexicon(language)["not_a_plan"], said):
+    if not said or verb_form(first) != "base" and said != led or \
+            re.match(lexicon(language)["not_a_plan"], said):
         return None
     slots: dict[str, object] = {"intention": said}
     if day is not None and day.offset != 0:
@@ -326,6 +353,64 @@ def as_plan(words: str) -> str | None:
     if verb_form(first.lower()) != "gerund":
         return None
     return f"{verb_lemma(lemma(first.lower()))} {rest}".strip()
+
+
+def _time_alone(text: str, language: str) -> bool:
+    """A clause that is only a time still to come: "first thing tomorrow,", "after lunch,"."""
+    found = _time_led(text, language)
+    return found is not None and not found[1]
+
+
+def _time_led(text: str, language: str) -> tuple[SpokenDay | None, str] | None:
+    """The words after the times still to come that open `text` ("tomorrow after my shift,
+    laundry" -> "laundry"), with the day among them; None when no such time opens it."""
+    day, rest, led = None, text.strip(" ,"), False
+    while True:
+        said, after = take_day(rest, language, tail=False)
+        if said is not None and (_ahead(said) or said.offset == 0) and after != rest:
+            day, rest, led = said, after.strip(" ,"), True
+            continue
+        lead = re.match(lexicon(language)["plan_time_leads"], rest)
+        if lead is None or not lead.group(0).strip(" ,"):
+            break
+        rest, led = rest[lead.end():].strip(" ,"), True
+    return (day, rest) if led else None
+
+
+def _time_led_plan(text: str, language: str) -> str | None:
+    """A plan told as a note to self: a time still to come and then the deed in its plain form
+    ("saturday, clear out the shed") or only its errand ("first thing monday, the post office",
+    "maybe a walk later if it stops raining"); the plan's words, or None."""
+    data = lexicon(language)
+    found = _time_led(text, language)
+    if found is None:
+        hedged = re.sub(data["plan_hedges"], "", text.strip(" ,"))
+        tail = re.search(data["plan_time_tails"], hedged)
+        if hedged == text.strip(" ,") or tail is None or not re.search(r"\w", tail.group(0)):
+            return None  # "maybe a nap" says no time to come
+        rest = hedged[:tail.start()].strip(" ,.!?;:")
+        return rest if _errand(rest, language) else None
+    rest = re.sub(data["plan_time_tails"], "", found[1]).strip(" ,.!?;:")
+    rest = re.sub(data["plan_time_modals"], "", rest)
+    rest = as_plan(rest) or rest  # "this week, ringing the landlord"
+    if not re.search("[a-z]", rest):
+        return None
+    first, *after = rest.split()
+    if verb_form(first) == "base" and first not in _lead_words(language)["auxiliaries"] and \
+            not {first, *after[:2]} & set(data["not_errands"]):
+        return rest  # "call the kids"; not "job is booking the dentist"
+    return rest if _errand(rest, language) else None
+
+
+def _errand(words: str, language: str) -> bool:
+    """A few words naming something to see to, not a verb's clause or a feeling: "the post
+    office", "laundry", "dentist", "the ironing pile"."""
+    data = lexicon(language)
+    said = re.findall(r"[a-z']+", words)
+    if not 0 < len(said) <= 6 or said[0] in data["not_errands"]:
+        return False
+    moods = {*data["mood_words"], *data["mood_words_informal"], *_feelings(language)}
+    return not any(w in moods or w in data["not_errands"] or is_past_action(w) for w in said)
 
 
 def _ahead(day: SpokenDay) -> bool:
