@@ -151,13 +151,18 @@ def went_wrong(text: str, language: str = "en") -> bool:
 
 def _not_kept_or_broken(said: str, language: str) -> bool:
     """A plan not kept ("meant to do the ironing but watched telly"; letting a tempting one go
-    is holding back), or a thing of one's own broken or taken ("the boiler's packed in") with no
-    deed of one's own after it ("my shift got cancelled so I went for a walk" is a win)."""
+    is holding back, and another deed done instead is a deed), or a thing of one's own broken
+    or taken ("the boiler's packed in") with no deed of one's own or good news after it ("my
+    shift got cancelled so I went for a walk" is a win)."""
     data = lexicon(language)
     not_kept = re.search(data["plan_not_kept"], said)
+    if not_kept and not tempting(not_kept.group("plan"), language):
+        instead = said[not_kept.end():]  # "... but I did the dishes" is a deed all the same
+        deed = re.sub(r"^\W*(?:(?:i|we|just|then|so|and|ended up|instead)\s+)*", "", instead)
+        return bool(re.match(data["plan_gave_way_to"], instead) or
+                    evidence(deed.split(",")[0], language) != "win")
     broken = re.search(data["mishap"], said)
-    return bool(not_kept and not tempting(not_kept.group("plan"), language) or
-                broken and not re.search(data["deed_after_mishap"], said[broken.end():]))
+    return bool(broken and not re.search(data["deed_after_mishap"], said[broken.end():]))
 
 
 def given_up(text: str, language: str = "en") -> bool:
@@ -319,13 +324,14 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
     if planned is not None:  # "thinking of calling my brother"
         said = planned
     elif found is not None:
-        said = as_plan(found.group("said")) or found.group("said")  # "is booking the dentist"
+        said = found.group("said")
         if day is None:  # "the goal for tomorrow is to...": the day inside the frame
             day, _ = take_day(clause.text[:found.start("said")].split(" for ")[-1], language)
+        if day is not None and _ahead(day):  # "tomorrow's job is booking the dentist"
+            said = as_plan(said) or said
     elif led is not None:
         said = led
-    elif clause.tense == "progressive" and (day is not None and _ahead(day) or
-                                            _time_led(clause.text, language) is not None):
+    elif clause.tense == "progressive" and day is not None and _ahead(day):
         planned = as_plan(re.sub(r"^.*?\b(?:i|we) (?:am|are) ", "", clause.text))
         if planned is None:
             return None
@@ -371,8 +377,9 @@ def _time_led(text: str, language: str) -> tuple[SpokenDay | None, str] | None:
             day, rest, led = said, after.strip(" ,"), True
             continue
         lead = re.match(lexicon(language)["plan_time_leads"], rest)
-        if lead is None or not lead.group(0).strip(" ,"):
-            break
+        if lead is None or not lead.group(0).strip(" ,") or \
+                day is None and re.match(r"(?:before|once|coming)\b", rest):
+            break  # "before covid, the gym every day" looks back; "tomorrow before work" ahead
         rest, led = rest[lead.end():].strip(" ,"), True
     return (day, rest) if led else None
 
@@ -390,16 +397,20 @@ def _time_led_plan(text: str, language: str) -> str | None:
             return None  # "maybe a nap" says no time to come
         rest = hedged[:tail.start()].strip(" ,.!?;:")
         return rest if _errand(rest, language) else None
-    rest = re.sub(data["plan_time_tails"], "", found[1]).strip(" ,.!?;:")
+    day, rest = found
+    rest = re.sub(data["plan_time_tails"], "", rest).strip(" ,.!?;:")
     rest = re.sub(data["plan_time_modals"], "", rest)
     rest = as_plan(rest) or rest  # "this week, ringing the landlord"
     if not re.search("[a-z]", rest):
         return None
     first, *after = rest.split()
     if verb_form(first) == "base" and first not in _lead_words(language)["auxiliaries"] and \
-            not {first, *after[:2]} & set(data["not_errands"]):
+            not {first, *after[:2]} & set(data["not_errands"]) and \
+            first not in data["not_errand_words"]:
         return rest  # "call the kids"; not "job is booking the dentist"
-    return rest if _errand(rest, language) else None
+    # only an errand: a time still to come, not today ("today, a shower. that's the win")
+    ahead = day is None or _ahead(day)
+    return rest if ahead and _errand(rest, language) else None
 
 
 def _errand(words: str, language: str) -> bool:
@@ -409,8 +420,9 @@ def _errand(words: str, language: str) -> bool:
     said = re.findall(r"[a-z']+", words)
     if not 0 < len(said) <= 6 or said[0] in data["not_errands"]:
         return False
-    moods = {*data["mood_words"], *data["mood_words_informal"], *_feelings(language)}
-    return not any(w in moods or w in data["not_errands"] or is_past_action(w) for w in said)
+    moods = {*data["mood_words"], *data["mood_words_informal"], *_feelings(language),
+             *data["not_errands"], *data["not_errand_words"]}
+    return not any(w in moods or is_past_action(w) for w in said)
 
 
 def _ahead(day: SpokenDay) -> bool:
