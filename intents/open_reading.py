@@ -158,7 +158,7 @@ def _not_kept_or_broken(said: str, language: str) -> bool:
     not_kept = re.search(data["plan_not_kept"], said)
     if not_kept and not tempting(not_kept.group("plan"), language):
         instead = said[not_kept.end():]  # "... but I did the dishes" is a deed all the same
-        deed = re.sub(r"^\W*(?:(?:i|we|just|then|so|and|ended up|instead)\s+)*", "", instead)
+        deed = re.sub(data["instead_lead"], "", instead)
         return bool(re.match(data["plan_gave_way_to"], instead) or
                     evidence(deed.split(",")[0], language) != "win")
     broken = re.search(data["mishap"], said)
@@ -418,7 +418,7 @@ def _errand(words: str, language: str) -> bool:
     office", "laundry", "dentist", "the ironing pile"."""
     data = lexicon(language)
     said = re.findall(r"[a-z']+", words)
-    if not 0 < len(said) <= 6 or said[0] in data["not_errands"]:
+    if not 0 < len(said) <= 6:
         return False
     moods = {*data["mood_words"], *data["mood_words_informal"], *_feelings(language),
              *data["not_errands"], *data["not_errand_words"]}
