@@ -75,6 +75,22 @@ def _deed_in(line: str, language: str) -> bool:
     return any(re.match(rf"(?:{p})", line) for p in lexicon(language)["setback_verb_deeds"])
 
 
+@cache
+def _setback_phrases(language: str) -> tuple[re.Pattern[str], ...]:
+    data = lexicon(language)
+    return tuple(re.compile(rf"(?:{p.replace('{distress}', data['distress'])})\b")
+                 for p in data["setback_phrases"])
+
+
+def distress_told(text: str, language: str = "en") -> bool:
+    """A hard moment that happened to one ("had a panic attack") with no contrast after it
+    ("... but still got to work")."""
+    data = lexicon(language)
+    had = rf"\b(?:had|having|have had) (?:a|an|another) (?:\w+ )?(?:{data['distress']})\b"
+    found = re.search(had, normalize(text, language))
+    return found is not None and not re.search(data["win_despite"], found.string[found.end():])
+
+
 def evidence(activity: str, language: str = "en") -> str:
     """What a past-tense phrase reports: "win" (something done), "setback" (something that
     went wrong or was not chosen: "burnt the toast", "had a rough night") or "not_action"
@@ -96,11 +112,12 @@ def evidence(activity: str, language: str = "en") -> str:
     if not _deed_in(line, language) and (
             lemma(words[0]) in data["setback_verbs"] or
             re.match(data["setback_said"], activity.lower()) or
-            any(re.match(rf"(?:{p})\b", line) for p in data["setback_phrases"])):
+            any(p.match(line) for p in _setback_phrases(language))):
         return "setback"
     said = activity.lower()
     first = plain.split()[:2]
-    negated = first[:1] in (["not"], ["never"]) or first[1:2] in (["not"], ["never"])
+    negated = first[:1] in (["not"], ["never"], ["no"], ["zero"]) or \
+        first[1:2] in (["not"], ["never"])
     # "went all day without a vape", "never touched the vape all day": held back
     if not negated and not re.search(data["went_without"], said):
         habit = _lemma_forms(said) & set(data["excess_habits"])

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from lemminflect import getAllInflections, getAllLemmas, getAllLemmasOOV, getInflection, getLemma
+from lemminflect import (
+    getAllInflections,
+    getAllInflectionsOOV,
+    getAllLemmas,
+    getAllLemmasOOV,
+    getInflection,
+    getLemma,
+)
 
 from intents.data import lexicon
 
@@ -27,7 +34,16 @@ def lemma(word: str) -> str:
             return options[0]
     if not readings and _unknown_gerund(word):  # "hoovering", "doomscrolling"
         return getAllLemmasOOV(word, upos="VERB")["VERB"][0]
+    if not readings:  # "hoovered", "decluttered": a verb the dictionary lacks
+        found = getAllLemmasOOV(word, upos="VERB").get("VERB", ())
+        return next((w for w in found if w in _extra_verbs()), word)
     return word
+
+
+@cache
+def _extra_verbs() -> frozenset[str]:
+    """Everyday verbs the dictionary lacks ("hoover", "declutter"): inflected by rule."""
+    return frozenset(lexicon()["verbs_beyond_the_dictionary"])
 
 
 def _unknown_gerund(word: str) -> bool:
@@ -69,7 +85,8 @@ def verb_form(word: str) -> str:
     """'past', 'participle', 'past_or_participle', 'gerund', 'third_person' or 'base' ('' for
     a word that is not a verb form)."""
     base = lemma(word)
-    forms = getAllInflections(base, upos="VERB")
+    forms = getAllInflections(base, upos="VERB") or (
+        getAllInflectionsOOV(base, upos="VERB") if base in _extra_verbs() else {})
     if not forms:
         return "gerund" if verb_lemma(word) != word or (
             base != word and _unknown_gerund(word)) else ""

@@ -429,8 +429,10 @@ class IntentMatcher:
             return None
         if when is None:
             what, spoken = split_when(what, bool(slots.get("when_first")), self.language)
-            if spoken is None and slots.get("when_first"):
-                return None
+            if spoken is None and slots.get("when_first"):  # "a reminder for bin day tomorrow"
+                what, spoken = split_when(what, False, self.language)
+                if spoken is None:
+                    return None
             when = spoken.said.strip(" ,.") if spoken else None
             if when and slots.get("daily"):  # "a daily reminder at 7 to ..."
                 when = f"daily {when}"

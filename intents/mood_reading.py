@@ -54,6 +54,8 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
     said = normalize(text, language).strip(" .!?")
     said = re.sub(r"\b(\w+)-ish\b", r"\1 ish", said)  # "six-ish"
     said = re.sub(r"\b(\d+) ?- ?(\d+)\b", r"\1 to \2", said)  # "6-7"
+    said = re.sub(r"\b(\w+) over (?:ten|10)\b", r"\1 out of 10", said)  # "seven over ten"
+    said = re.sub(r"\b(\w+) and a half\b", r"\1", said)  # "three and a half": the whole
     if not said or len(said.split()) > _MAX_WORDS:
         return None
     words, numbers, rating, mood, compare = _data(language)

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from intents.data import lexicon
-from intents.lemmas import is_word, participle, verb_form
+from intents.lemmas import is_word, participle, past_of, verb_form
 
 MAX_CHARACTERS = 2000
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ",
@@ -115,6 +115,31 @@ def _ill(match: re.Match[str], language: str) -> str:
     return f"{match.group(1)} i'll" if before else "i'll"
 
 
+_MI = re.compile(r"(?<![\w'])mi(?= (?:(?:just|really|ever|a|did|go) )*(\w+))", re.IGNORECASE)
+
+
+def _mi(match: re.Match[str], language: str) -> str:
+    """Jamaican 'mi': "I" before a verb or a modal ("mi drink it", "mi just wah close", "mi
+    cyaan"), "my" before anything else ("mi eye dem", "mi belly", "mi pickney")."""
+    said = match.group(1).lower()
+    words = lexicon(language)["mi_before"]
+    if said in words["my"]:
+        return "my"
+    return "i" if said in words["i"] or verb_form(said) in ("base", "past") else "my"
+
+
+# Pidgin "don" before a verb tells a thing done: "i don wash the car" -> "i washed the car".
+_DONE_DON = re.compile(r"(?<![\w'])(i|we|e|dem|they|you|she|he) don (\w+)", re.IGNORECASE)
+
+
+def _done_don(match: re.Match[str], language: str) -> str:
+    who, verb = match.group(1), match.group(2).lower()
+    if verb_form(verb) != "base" or verb in lexicon(language)["don_not_a_deed"]:
+        return match.group(0)  # "e don reach", "i don ready" (I am ready): left to the table
+    who = {"e": "it", "dem": "they"}.get(who.lower(), who)
+    return f"{who} {past_of(verb)}"
+
+
 def tidy(text: str, language: str = "en") -> str:
     """Quotes straightened, fillers and false starts dropped, contractions and spoken
     spellings expanded ("I've" -> "i have", "gonna" -> "going to"), spaces folded; case kept."""
@@ -128,8 +153,10 @@ def tidy(text: str, language: str = "en") -> str:
         text = re.sub(r"^[\s,.;:]+", "", text)
         text = between.sub(lambda m: m.group(1), text)
     text = re.sub(r"\s*,(\s*[,.!?;:])+", lambda m: m.group(1).strip()[-1], text)
+    text = _DONE_DON.sub(lambda found: _done_don(found, language), text)
     pattern, table = _contractions(language)
     text = pattern.sub(lambda m: table[m.group(1).lower()], text)
+    text = _MI.sub(lambda found: _mi(found, language), text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
     text = _G_DROPPED.sub(_restore_g, text)
     text = _BARE_ITS.sub("it is ", text)

@@ -15,6 +15,7 @@ from functools import cache
 
 from intents.activities import (
     asked_at_end,
+    distress_told,
     evidence,
     held_back_activity,
     is_past_action,
@@ -25,7 +26,7 @@ from intents.analysis import Analysis, Clause, Token, analyse
 from intents.data import lexicon
 from intents.lemmas import lemma, past_of, verb_form, verb_lemma
 from intents.normalize import normalize
-from intents.spoken_day import SpokenDay, take_day
+from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.values import Intent
 
 
@@ -88,7 +89,7 @@ def read_open(text: str, language: str = "en") -> Intent | None:
     analysis = analyse(text, language)
     if _asked(analysis, language):
         return None
-    if _not_kept_or_broken(analysis.text, language):
+    if _not_kept_or_broken(analysis.text, language) or distress_told(analysis.text, language):
         return Intent("Setback", {})
     day, _ = take_day(analysis.text, language)
     wins: list[str] = []
@@ -97,7 +98,7 @@ def read_open(text: str, language: str = "en") -> Intent | None:
     for clause in _joined(analysis.clauses, language):
         if clause.question or clause.subject != "speaker":
             continue
-        found = _plan(clause, day, language) or _deed(analysis, clause, language)
+        found = _plan(clause, day, analysis.text, language) or _deed(analysis, clause, language)
         # "let", "put", "cut": the same word for now and for then; a habit or a wish ("most
         # days I let it slide") reads like a deed here, so it is asked about first.
         unsure = unsure or (found is not None and found.name == "LogWin" and any(
@@ -161,8 +162,12 @@ def _not_kept_or_broken(said: str, language: str) -> bool:
         deed = re.sub(data["instead_lead"], "", instead)
         return bool(re.match(data["plan_gave_way_to"], instead) or
                     evidence(deed.split(",")[0], language) != "win")
-    broken = re.search(data["mishap"], said)
-    return bool(broken and not re.search(data["deed_after_mishap"], said[broken.end():]))
+    starts = [0, *(m.end() for m in re.finditer(r"[.!?;]\s+", said))]
+    for start in starts:  # each sentence: "the letter came. they refused my claim"
+        broken = re.search(data["mishap"], said[start:])
+        if broken and not re.search(data["deed_after_mishap"], said[start + broken.end():]):
+            return True
+    return False
 
 
 def given_up(text: str, language: str = "en") -> bool:
@@ -313,12 +318,20 @@ def _verb_after(tok: Token, negated: bool) -> bool:
     return tok.word in ("not", "never") or _verb_here(tok, negated)
 
 
-def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None:
+def _plan(clause: Clause, day: SpokenDay | None, whole: str, language: str) -> Intent | None:
     """'I hope I can open the post tomorrow', 'tomorrow morning I am doing the ironing'."""
-    if clause.negated or re.search(lexicon(language)["fear_before_plan"], clause.text):
-        return None  # "scared I'll mess it up": feared, not planned
+    data = lexicon(language)
+    if clause.negated and not re.search(data["plan_emphasis"], clause.text) or \
+            re.search(data["fear_before_plan"], clause.text):
+        return None  # "scared I'll mess it up": feared, not planned; "no excuses" is resolve
+    if day is None:  # "when I get home saturday", "if I wake up before nine tomorrow"
+        inside = day_within(whole, language)[0]
+        day = inside if inside is not None and _ahead(inside) else None
     led = _time_led_plan(clause.text, language)  # "first thing monday, the post office"
     found = _plan_markers(language).match(clause.text)
+    owed = re.match(data["owed_with_a_day"], clause.text)
+    if found is None and owed is not None and day is not None and _ahead(day):
+        found = owed  # "dentist at ten tomorrow, got to actually go this time"
     gerund = _plan_markers(language, "gerund_plan_markers").match(clause.text)
     planned = as_plan(gerund.group("said")) if gerund is not None else None
     if planned is not None:  # "thinking of calling my brother"
@@ -327,8 +340,8 @@ def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None
         said = found.group("said")
         if day is None:  # "the goal for tomorrow is to...": the day inside the frame
             day, _ = take_day(clause.text[:found.start("said")].split(" for ")[-1], language)
-        if day is not None and _ahead(day):  # "tomorrow's job is booking the dentist"
-            said = as_plan(said) or said
+        said = as_plan(said) or said  # "tomorrow's job is booking the dentist", "next goal
+        # is walking to the postbox"
     elif led is not None:
         said = led
     elif clause.tense == "progressive" and day is not None and _ahead(day):
@@ -370,17 +383,17 @@ def _time_alone(text: str, language: str) -> bool:
 def _time_led(text: str, language: str) -> tuple[SpokenDay | None, str] | None:
     """The words after the times still to come that open `text` ("tomorrow after my shift,
     laundry" -> "laundry"), with the day among them; None when no such time opens it."""
-    day, rest, led = None, text.strip(" ,"), False
+    day, rest, led = None, text.strip(" ,:"), False
     while True:
         said, after = take_day(rest, language, tail=False)
         if said is not None and (_ahead(said) or said.offset == 0) and after != rest:
-            day, rest, led = said, after.strip(" ,"), True
+            day, rest, led = said, after.strip(" ,:"), True
             continue
         lead = re.match(lexicon(language)["plan_time_leads"], rest)
         if lead is None or not lead.group(0).strip(" ,") or \
                 day is None and re.match(r"(?:before|once|coming)\b", rest):
             break  # "before covid, the gym every day" looks back; "tomorrow before work" ahead
-        rest, led = rest[lead.end():].strip(" ,"), True
+        rest, led = rest[lead.end():].strip(" ,:"), True
     return (day, rest) if led else None
 
 
