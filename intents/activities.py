@@ -75,20 +75,28 @@ def _deed_in(line: str, language: str) -> bool:
     return any(re.match(rf"(?:{p})", line) for p in lexicon(language)["setback_verb_deeds"])
 
 
+def _with_distress(pattern: str, language: str) -> re.Pattern[str]:
+    """A lexicon pattern with its `{distress}` spelled out."""
+    return re.compile(pattern.replace("{distress}", lexicon(language)["distress"]))
+
+
 @cache
 def _setback_phrases(language: str) -> tuple[re.Pattern[str], ...]:
-    data = lexicon(language)
-    return tuple(re.compile(rf"(?:{p.replace('{distress}', data['distress'])})\b")
-                 for p in data["setback_phrases"])
+    return tuple(_with_distress(rf"(?:{p})\b", language)
+                 for p in lexicon(language)["setback_phrases"])
 
 
-def distress_told(text: str, language: str = "en") -> bool:
-    """A hard moment that happened to one ("had a panic attack") with no contrast after it
-    ("... but still got to work")."""
-    data = lexicon(language)
-    had = rf"\b(?:had|having|have had) (?:a|an|another) (?:\w+ )?(?:{data['distress']})\b"
-    found = re.search(had, normalize(text, language))
-    return found is not None and not re.search(data["win_despite"], found.string[found.end():])
+@cache
+def _distress_had(language: str) -> re.Pattern[str]:
+    return _with_distress(lexicon(language)["distress_had"], language)
+
+
+def distress_told(said: str, language: str = "en") -> bool:
+    """In normalised words, a hard moment that happened to one ("had a panic attack") with
+    no contrast after it ("... but still got to work")."""
+    found = _distress_had(language).search(said)
+    return found is not None and \
+        not re.search(lexicon(language)["win_despite"], said[found.end():])
 
 
 def evidence(activity: str, language: str = "en") -> str:

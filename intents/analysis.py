@@ -163,6 +163,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "questions": frozenset(data["question_words"]),
         "question_frames": frozenset(data["question_frames"]),
         "then_said": frozenset(data["then_said_after_when"]),
+        "then_said_openers": frozenset(data["then_said_openers"]),
         "wh": frozenset(("how", "what", "which", "where", "why", "who", "whats", "hows")),
         "hedges": frozenset(data["hedges"]),
         "determiners": frozenset(data["thing_determiners"]),
@@ -235,13 +236,14 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
             _names_a_creature(tokens[i:end], words)
         break
     # "when I got home": a time told, not asked ("when did I...", "when I got home?" ask)
+    then_said = _then_said(part)
     told = len(part) > 2 and part[0].word in words["wh"] | words["questions"] and \
-        part[1].word in ("i", "we") and (_told_as_past(part[2]) or _then_said(part))
+        part[1].word in ("i", "we") and (_told_as_past(part[2]) or then_said)
     question = bool(part) and part[-1].word == "?" or (not told and bool(part) and (
         part[0].word in words["wh"]
         or (part[0].word in words["questions"] and len(part) > 1
             and part[1].word in words["subjects"])))
-    if subject and subject != "speaker" and len(part) > 4 and _then_said(part):
+    if subject and subject != "speaker" and len(part) > 4 and then_said:
         subject = "speaker"  # "once the kids are down I'll fold the washing"
     return Clause(
         start=start, end=end, text=" ".join(t.word for t in part),
@@ -285,8 +287,9 @@ def _then_said(part: tuple[Token, ...]) -> bool:
     """'when I get home saturday I want to take the kids fishing', 'once the kids are down I'll
     fold the washing': after a time or a condition, the speaker says what they will do; the
     clause is theirs, and not a question."""
-    return part[0].word in ("when", "once", "if", "after", "before") and any(
-        a.word in ("i", "we") and b.word in _words()["then_said"]
+    words = _words()
+    return bool(part) and part[0].word in words["then_said_openers"] and any(
+        a.word in ("i", "we") and b.word in words["then_said"]
         for a, b in zip(part[3:], part[4:], strict=False))
 
 

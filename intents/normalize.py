@@ -115,7 +115,11 @@ def _ill(match: re.Match[str], language: str) -> str:
     return f"{match.group(1)} i'll" if before else "i'll"
 
 
-_MI = re.compile(r"(?<![\w'])mi(?= (?:(?:just|really|ever|a|did|go) )*(\w+))", re.IGNORECASE)
+@cache
+def _mi_before(language: str) -> re.Pattern[str]:
+    """Jamaican 'mi' and the word after it, past any `skipped` ones."""
+    skipped = _alternatives(lexicon(language)["mi_before"]["skipped"])
+    return re.compile(rf"(?<![\w'])mi(?= (?:(?:{skipped}) )*(\w+))", re.IGNORECASE)
 
 
 def _mi(match: re.Match[str], language: str) -> str:
@@ -156,7 +160,7 @@ def tidy(text: str, language: str = "en") -> str:
     text = _DONE_DON.sub(lambda found: _done_don(found, language), text)
     pattern, table = _contractions(language)
     text = pattern.sub(lambda m: table[m.group(1).lower()], text)
-    text = _MI.sub(lambda found: _mi(found, language), text)
+    text = _mi_before(language).sub(lambda found: _mi(found, language), text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
     text = _G_DROPPED.sub(_restore_g, text)
     text = _BARE_ITS.sub("it is ", text)

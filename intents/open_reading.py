@@ -357,7 +357,7 @@ def _plan(clause: Clause, day: SpokenDay | None, whole: str, language: str) -> I
         said = led  # only its errand: "maybe a walk later" keeps "a walk"
     first = said.split(" ", 1)[0]
     if not said or verb_form(first) != "base" and said != led or \
-            re.match(lexicon(language)["not_a_plan"], said):
+            re.match(data["not_a_plan"], said):
         return None
     slots: dict[str, object] = {"intention": said}
     if day is not None and day.offset != 0:
