@@ -15,6 +15,7 @@ from functools import cache
 
 from intents.activities import (
     asked_at_end,
+    compound_past,
     distress_told,
     evidence,
     held_back_activity,
@@ -150,6 +151,10 @@ def went_wrong(text: str, language: str = "en") -> bool:
         any(not re.search(data["win_despite"], said[m.end():]) for m in signs)
 
 
+# Where a mishap may be told: each sentence, and a clause whose subject is someone else.
+_SENTENCE_OR_AGENT = r"[.!?;]\s+|,\s+(?=(?:they|he|she|someone|somebody|dem)\b)"
+
+
 def _not_kept_or_broken(said: str, language: str) -> bool:
     """A plan not kept ("meant to do the ironing but watched telly"; letting a tempting one go
     is holding back, and another deed done instead is a deed), or a thing of one's own broken
@@ -159,11 +164,12 @@ def _not_kept_or_broken(said: str, language: str) -> bool:
     not_kept = re.search(data["plan_not_kept"], said)
     if not_kept and not tempting(not_kept.group("plan"), language):
         instead = said[not_kept.end():]  # "... but I did the dishes" is a deed all the same
-        deed = re.sub(data["instead_lead"], "", instead)
+        deed = re.sub(data["instead_lead"], "", instead).split(",")[0]
+        # "... but the pool was shut": nothing done instead
         return bool(re.match(data["plan_gave_way_to"], instead) or
-                    evidence(deed.split(",")[0], language) != "win")
-    starts = [0, *(m.end() for m in re.finditer(r"[.!?;]\s+", said))]
-    for start in starts:  # each sentence: "the letter came. they refused my claim"
+                    not parse_activities(deed, language) or evidence(deed, language) != "win")
+    starts = [0, *(m.end() for m in re.finditer(_SENTENCE_OR_AGENT, said))]
+    for start in starts:  # "the letter came. they refused my claim", "..., they took my tools"
         broken = re.search(data["mishap"], said[start:])
         if broken and not re.search(data["deed_after_mishap"], said[start + broken.end():]):
             return True
@@ -286,7 +292,10 @@ def _lead(tokens: tuple[Token, ...], clause: Clause, language: str) -> Lead | No
         elif _noun_follows(tokens, i, words) and i + 1 < clause.end:
             i += 2 if tokens[i + 1].word in words["determiners"] else 1  # "before my shift"
         elif not (tok.word in words["lead"] or tok.hedge or tok.word == ","):
-            return Lead(i, negated) if _verb_here(tok, negated) else None
+            after = tokens[i + 1].word if i + 1 < clause.end else ""
+            if compound_past(tok.word, after, language):
+                return Lead(i, negated)  # "deep cleaned the oven"
+            return Lead(i, negated) if _verb_here(tok, negated, after) else None
         i += 1
     return None
 
@@ -304,12 +313,12 @@ def _helps_a_verb(tokens: tuple[Token, ...], i: int, clause: Clause, negated: bo
     return following is not None and _verb_after(following, negated)
 
 
-def _verb_here(tok: Token, negated: bool) -> bool:
+def _verb_here(tok: Token, negated: bool, after: str = "") -> bool:
     """A finished action; after a negation its plain form too ('did not go'). Not a feeling
     that looks like one ('just frustrated')."""
     if tok.lemma in _feelings():
         return False
-    if is_past_action(tok.word):
+    if is_past_action(tok.word, after=after):
         return True
     return negated and verb_form(tok.word) == "base"
 
