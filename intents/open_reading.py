@@ -151,10 +151,6 @@ def went_wrong(text: str, language: str = "en") -> bool:
         any(not re.search(data["win_despite"], said[m.end():]) for m in signs)
 
 
-# Where a mishap may be told: each sentence, and a clause whose subject is someone else.
-_SENTENCE_OR_AGENT = r"[.!?;]\s+|,\s+(?=(?:they|he|she|someone|somebody|dem)\b)"
-
-
 def _not_kept_or_broken(said: str, language: str) -> bool:
     """A plan not kept ("meant to do the ironing but watched telly"; letting a tempting one go
     is holding back, and another deed done instead is a deed), or a thing of one's own broken
@@ -168,7 +164,7 @@ def _not_kept_or_broken(said: str, language: str) -> bool:
         # "... but the pool was shut": nothing done instead
         return bool(re.match(data["plan_gave_way_to"], instead) or
                     not parse_activities(deed, language) or evidence(deed, language) != "win")
-    starts = [0, *(m.end() for m in re.finditer(_SENTENCE_OR_AGENT, said))]
+    starts = [0, *(m.end() for m in re.finditer(data["mishap_starts"], said))]
     for start in starts:  # "the letter came. they refused my claim", "..., they took my tools"
         broken = re.search(data["mishap"], said[start:])
         if broken and not re.search(data["deed_after_mishap"], said[start + broken.end():]):
@@ -406,6 +402,12 @@ def _time_led(text: str, language: str) -> tuple[SpokenDay | None, str] | None:
     return (day, rest) if led else None
 
 
+def _only_softeners(words: str, language: str) -> bool:
+    hedges = "|".join(map(re.escape, sorted(lexicon(language)["hedges"], key=len, reverse=True)))
+    left = re.sub(rf"\b(?:{hedges})\b", "", words.lower())
+    return not re.search("[a-z]", left)
+
+
 def _time_led_plan(text: str, language: str) -> str | None:
     """A plan told as a note to self: a time still to come and then the deed in its plain form
     ("saturday, clear out the shed") or only its errand ("first thing monday, the post office",
@@ -423,8 +425,8 @@ def _time_led_plan(text: str, language: str) -> str | None:
     rest = re.sub(data["plan_time_tails"], "", rest).strip(" ,.!?;:")
     rest = re.sub(data["plan_time_modals"], "", rest)
     rest = as_plan(rest) or rest  # "this week, ringing the landlord"
-    if not re.search("[a-z]", rest):
-        return None
+    if not re.search("[a-z]", rest) or _only_softeners(rest, language):
+        return None  # "after the party I'm done, for real": no plan's words at all
     first, *after = rest.split()
     if verb_form(first) == "base" and first not in _lead_words(language)["auxiliaries"] and \
             not {first, *after[:2]} & set(data["not_errands"]) and \
