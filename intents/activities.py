@@ -33,12 +33,20 @@ def _achieved(text: str, language: str) -> bool:
     return any(lowered.startswith(f"{p} ") for p in lexicon(language)["achieved_prefixes"])
 
 
+@cache
+def _deed_openers(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = lexicon(language)
+    return (frozenset(data["deeds_with_an_object"]), frozenset(data["object_openers"]),
+            frozenset(data["compound_verb_firsts"]))
+
+
 def is_past_action(word: str, language: str = "en", after: str = "") -> bool:
     """Does this word begin a finished action: 'watered', 'took', 'swept', 'drunk'? `after`
     is the word that follows it, when known ("moved the boxes" is a deed, "so moved" is not)."""
     irregular, not_past, _, _ = _words(language)
     word = word.lower().strip(",.!?;:")
-    if _acts_on(word, after, language):
+    deeds_with_an_object, object_openers, _ = _deed_openers(language)
+    if word in deeds_with_an_object and after.lower().strip(",.!?;:") in object_openers:
         return True
     if word in not_past or every_lemma(word) & _feeling_verbs(language):
         return False  # "frustrated cos my knees won't work": a state, not a deed
@@ -46,16 +54,11 @@ def is_past_action(word: str, language: str = "en", after: str = "") -> bool:
         (len(word) > 3 and word.endswith("ed"))
 
 
-def _acts_on(word: str, after: str, language: str) -> bool:
-    data = lexicon(language)
-    return word in data["deeds_with_an_object"] and \
-        after.lower().strip(",.!?;:") in data["object_openers"]
-
-
-def compound_past(first: str, second: str, language: str = "en") -> bool:
-    """'deep cleaned', 'batch cooked', 'video called': one past verb in two words."""
-    return first.lower() in lexicon(language)["compound_verb_firsts"] and \
-        is_past_action(second, language)
+def opens_deed(word: str, after: str, language: str = "en") -> bool:
+    """`word`, with `after` following it, opens a finished action: one word ('watered the
+    plant', 'moved the boxes') or two ('deep cleaned', 'batch cooked', 'video called')."""
+    return is_past_action(word, language, after) or \
+        (word.lower() in _deed_openers(language)[2] and is_past_action(after, language))
 
 
 def as_kept(activity: str, language: str = "en") -> str:
@@ -251,7 +254,8 @@ def split_activities(text: str, language: str = "en") -> list[str]:
         words = action.lower().split()
         if "," in joiner and re.match(comment, piece.strip().lower()):
             break  # "rang my mam, first time in weeks": the rest is about the deed
-        if words and _starts_deed(words, language) and not set(words[1:2]) & _NEGATIONS:
+        if words and opens_deed(words[0], " ".join(words[1:2]), language) and \
+                not set(words[1:2]) & _NEGATIONS:
             parts.append(action)  # "did not shower" is not a second deed
         else:
             parts[-1] += joiner + piece
@@ -264,18 +268,12 @@ def parse_activities(text: str, language: str = "en") -> list[str]:
     words = activity.split()
     if _achieved(activity, language):
         return [activity]
-    if not words or not (_starts_deed(words, language) or told_as_deed(activity, language)):
+    if not words or not (opens_deed(words[0], " ".join(words[1:2]), language) or
+                         told_as_deed(activity, language)):
         return []
     if len(words) > 1 and words[1].lower() in _NEGATIONS:
         return []
     return [_in_simple_past(a) for a in split_activities(activity, language)]
-
-
-def _starts_deed(words: list[str], language: str) -> bool:
-    """The words open with a finished action, of one word or two."""
-    second = words[1] if len(words) > 1 else ""
-    return is_past_action(words[0], language, second) or \
-        (bool(second) and compound_past(words[0], second, language))
 
 
 def _in_simple_past(activity: str, language: str = "en") -> str:

@@ -15,11 +15,11 @@ from functools import cache
 
 from intents.activities import (
     asked_at_end,
-    compound_past,
     distress_told,
     evidence,
     held_back_activity,
     is_past_action,
+    opens_deed,
     parse_activities,
     tempting,
 )
@@ -93,13 +93,14 @@ def read_open(text: str, language: str = "en") -> Intent | None:
     if _not_kept_or_broken(analysis.text, language) or distress_told(analysis.text, language):
         return Intent("Setback", {})
     day, _ = take_day(analysis.text, language)
+    plan_day = day if day is not None else _day_ahead_within(analysis.text, language)
     wins: list[str] = []
     unsure = False
     other: Intent | None = None
     for clause in _joined(analysis.clauses, language):
         if clause.question or clause.subject != "speaker":
             continue
-        found = _plan(clause, day, analysis.text, language) or _deed(analysis, clause, language)
+        found = _plan(clause, plan_day, language) or _deed(analysis, clause, language)
         # "let", "put", "cut": the same word for now and for then; a habit or a wish ("most
         # days I let it slide") reads like a deed here, so it is asked about first.
         unsure = unsure or (found is not None and found.name == "LogWin" and any(
@@ -288,10 +289,8 @@ def _lead(tokens: tuple[Token, ...], clause: Clause, language: str) -> Lead | No
         elif _noun_follows(tokens, i, words) and i + 1 < clause.end:
             i += 2 if tokens[i + 1].word in words["determiners"] else 1  # "before my shift"
         elif not (tok.word in words["lead"] or tok.hedge or tok.word == ","):
-            after = tokens[i + 1].word if i + 1 < clause.end else ""
-            if compound_past(tok.word, after, language):
-                return Lead(i, negated)  # "deep cleaned the oven"
-            return Lead(i, negated) if _verb_here(tok, negated, after) else None
+            after = tokens[i + 1].word if i + 1 < clause.end else ""  # "deep cleaned"
+            return Lead(i, negated) if _verb_here(tok, negated, after, language) else None
         i += 1
     return None
 
@@ -309,12 +308,12 @@ def _helps_a_verb(tokens: tuple[Token, ...], i: int, clause: Clause, negated: bo
     return following is not None and _verb_after(following, negated)
 
 
-def _verb_here(tok: Token, negated: bool, after: str = "") -> bool:
+def _verb_here(tok: Token, negated: bool, after: str = "", language: str = "en") -> bool:
     """A finished action; after a negation its plain form too ('did not go'). Not a feeling
     that looks like one ('just frustrated')."""
     if tok.lemma in _feelings():
         return False
-    if is_past_action(tok.word, after=after):
+    if opens_deed(tok.word, after, language):
         return True
     return negated and verb_form(tok.word) == "base"
 
@@ -323,15 +322,19 @@ def _verb_after(tok: Token, negated: bool) -> bool:
     return tok.word in ("not", "never") or _verb_here(tok, negated)
 
 
-def _plan(clause: Clause, day: SpokenDay | None, whole: str, language: str) -> Intent | None:
+def _day_ahead_within(text: str, language: str) -> SpokenDay | None:
+    """A day still to come said inside the turn: "when I get home saturday", "if I wake up
+    before nine tomorrow"."""
+    inside = day_within(text, language)[0]
+    return inside if inside is not None and _ahead(inside) else None
+
+
+def _plan(clause: Clause, day: SpokenDay | None, language: str) -> Intent | None:
     """'I hope I can open the post tomorrow', 'tomorrow morning I am doing the ironing'."""
     data = lexicon(language)
     if clause.negated and not re.search(data["plan_emphasis"], clause.text) or \
             re.search(data["fear_before_plan"], clause.text):
         return None  # "scared I'll mess it up": feared, not planned; "no excuses" is resolve
-    if day is None:  # "when I get home saturday", "if I wake up before nine tomorrow"
-        inside = day_within(whole, language)[0]
-        day = inside if inside is not None and _ahead(inside) else None
     led = _time_led_plan(clause.text, language)  # "first thing monday, the post office"
     found = _plan_markers(language).match(clause.text)
     owed = re.match(data["owed_with_a_day"], clause.text)
@@ -402,10 +405,15 @@ def _time_led(text: str, language: str) -> tuple[SpokenDay | None, str] | None:
     return (day, rest) if led else None
 
 
+@cache
+def _hedge_words(language: str) -> re.Pattern[str]:
+    hedges = sorted(lexicon(language)["hedges"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, hedges))})\b")
+
+
 def _only_softeners(words: str, language: str) -> bool:
-    hedges = "|".join(map(re.escape, sorted(lexicon(language)["hedges"], key=len, reverse=True)))
-    left = re.sub(rf"\b(?:{hedges})\b", "", words.lower())
-    return not re.search("[a-z]", left)
+    """No word here but softeners ("for real", "honestly"), or no word at all."""
+    return not re.search("[a-z]", _hedge_words(language).sub("", words.lower()))
 
 
 def _time_led_plan(text: str, language: str) -> str | None:
@@ -425,7 +433,7 @@ def _time_led_plan(text: str, language: str) -> str | None:
     rest = re.sub(data["plan_time_tails"], "", rest).strip(" ,.!?;:")
     rest = re.sub(data["plan_time_modals"], "", rest)
     rest = as_plan(rest) or rest  # "this week, ringing the landlord"
-    if not re.search("[a-z]", rest) or _only_softeners(rest, language):
+    if _only_softeners(rest, language):
         return None  # "after the party I'm done, for real": no plan's words at all
     first, *after = rest.split()
     if verb_form(first) == "base" and first not in _lead_words(language)["auxiliaries"] and \
