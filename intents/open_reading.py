@@ -154,9 +154,10 @@ def went_wrong(text: str, language: str = "en") -> bool:
 
 def _not_kept_or_broken(said: str, language: str) -> bool:
     """A plan not kept ("meant to do the ironing but watched telly"; letting a tempting one go
-    is holding back, and another deed done instead is a deed), or a thing of one's own broken
-    or taken ("the boiler's packed in") with no deed of one's own or good news after it ("my
-    shift got cancelled so I went for a walk" is a win)."""
+    is holding back, and another deed done instead is a deed), a thing of one's own broken or
+    taken ("the boiler's packed in"), or a bad thing done to the speaker ("the ref sent me
+    off"), with no deed of one's own or good news after it ("my shift got cancelled so I went
+    for a walk" is a win)."""
     data = lexicon(language)
     not_kept = re.search(data["plan_not_kept"], said)
     if not_kept and not tempting(not_kept.group("plan"), language):
@@ -165,6 +166,9 @@ def _not_kept_or_broken(said: str, language: str) -> bool:
         # "... but the pool was shut": nothing done instead
         return bool(re.match(data["plan_gave_way_to"], instead) or
                     not parse_activities(deed, language) or evidence(deed, language) != "win")
+    done_to = re.search(data["done_to_me"], said)
+    if done_to and not re.search(data["deed_after_mishap"], said[done_to.end():]):
+        return True  # "the ref sent me off", "was made redundant in March"
     starts = [0, *(m.end() for m in re.finditer(data["mishap_starts"], said))]
     for start in starts:  # "the letter came. they refused my claim", "..., they took my tools"
         broken = re.search(data["mishap"], said[start:])
