@@ -166,15 +166,18 @@ def _not_kept_or_broken(said: str, language: str) -> bool:
         # "... but the pool was shut": nothing done instead
         return bool(re.match(data["plan_gave_way_to"], instead) or
                     not parse_activities(deed, language) or evidence(deed, language) != "win")
-    done_to = re.search(data["done_to_me"], said)
-    if done_to and not re.search(data["deed_after_mishap"], said[done_to.end():]):
+    if _told_and_left(data["done_to_me"], said, language):
         return True  # "the ref sent me off", "was made redundant in March"
     starts = [0, *(m.end() for m in re.finditer(data["mishap_starts"], said))]
-    for start in starts:  # "the letter came. they refused my claim", "..., they took my tools"
-        broken = re.search(data["mishap"], said[start:])
-        if broken and not re.search(data["deed_after_mishap"], said[start + broken.end():]):
-            return True
-    return False
+    # "the letter came. they refused my claim", "..., they took my tools"
+    return any(_told_and_left(data["mishap"], said[start:], language) for start in starts)
+
+
+def _told_and_left(pattern: str, said: str, language: str) -> bool:
+    """`pattern` is told, and no deed of one's own or good news follows it."""
+    told = re.search(pattern, said)
+    return told is not None and \
+        not re.search(lexicon(language)["deed_after_mishap"], said[told.end():])
 
 
 def given_up(text: str, language: str = "en") -> bool:
