@@ -77,14 +77,17 @@ def _ah_for_i(language: str) -> re.Pattern[str]:
 
 
 @cache
-def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     fillers = lexicon(language)["fillers"]
-    anywhere = re.compile(rf"(?<![\w'])({_alternatives(fillers['anywhere'])})(?![\w'])[,.]?",
-                          re.IGNORECASE)
+    sounds = _alternatives(fillers["anywhere"])
+    anywhere = re.compile(rf"(?<![\w'])({sounds})(?![\w'])[,.]?", re.IGNORECASE)
     set_off = _alternatives(fillers["between_commas"])
     between = re.compile(rf"(^|[,.!?;:]\s*)({set_off})(\s*,|\s*$|(?=\s*[.!?;:]))",
                          re.IGNORECASE)
-    return anywhere, between
+    waiting = _alternatives(fillers["mid_clause_before"])
+    mid_clause = re.compile(rf"(?<![\w'])({waiting})\s*,\s*(?=(?:{sounds})(?![\w']))",
+                            re.IGNORECASE)
+    return anywhere, between, mid_clause
 
 
 @cache
@@ -151,7 +154,8 @@ def tidy(text: str, language: str = "en") -> str:
     text = re.sub(r"\.{3,}|\u2026", " ", text)  # a trailing-off pause, not a full stop
     text = _ah_for_i(language).sub("i", text)
     text = _ILL.sub(lambda found: _ill(found, language), text)
-    anywhere, between = _fillers(language)
+    anywhere, between, mid_clause = _fillers(language)
+    text = mid_clause.sub(lambda m: f"{m.group(1)} ", text)
     text = anywhere.sub(" ", text)
     for _ in range(3):  # "like, you know, I..." sheds one layer per pass
         text = re.sub(r"^[\s,.;:]+", "", text)

@@ -129,6 +129,24 @@ def test_vague_intention_gets_a_nudge_not_a_record(skill: Skill, store: Store) -
     assert "precise" in reply and store.intentions_for(MORNING.date()) == []
 
 
+@pytest.mark.parametrize("said, kept", [
+    ("I'll try to hoover", "hoover"),
+    ("tonight I want to be in bed by ten", "be in bed by ten"),
+    ("I'll be at the allotment by nine", "be at the allotment by nine")])
+def test_a_lone_verb_or_a_place_and_time_is_a_step_and_kept(
+        skill: Skill, store: Store, said: str, kept: str) -> None:
+    talk(skill, said)
+    assert [i.text for i in store.intentions_for(MORNING.date())] == [kept]
+
+
+@pytest.mark.parametrize("said", [
+    "I will be more patient", "I will do better", "I will try harder"])
+def test_a_direction_without_a_step_is_nudged_not_kept(
+        skill: Skill, store: Store, said: str) -> None:
+    reply = talk(skill, said)[0]
+    assert "precise" in reply and store.intentions_for(MORNING.date()) == []
+
+
 def test_hearing_todays_intentions(skill: Skill) -> None:
     replies = talk(skill, "what are my intentions", "I will water the plant",
                    "I will call my sister", "what's my plan for today")

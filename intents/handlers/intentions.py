@@ -8,6 +8,7 @@ from datetime import date
 from intents.activities import in_past
 from intents.checkin_answers import checkin_answer
 from intents.handlers.context import Context
+from intents.lemmas import verb_form
 from intents.replies import spoken_list
 from intents.second_person import to_listener
 from intents.spoken_day import SpokenDay
@@ -15,12 +16,15 @@ from intents.values import Intent, Reply
 from intents.veto import only_safe
 from models.records import Intention, Win
 
-# Directions or states rather than steps ("be better", "be somewhere", "not be so tired"), or
+# Directions or states rather than steps ("be better", "be kinder", "not be so tired"; a place
+# or a time is a step: "be in bed by eleven"), or
 # a verb whose only object is "it" or "that", the act left unnamed ("use it now", "go through
 # with it tonight"): answered with a nudge toward one precise action, and not kept.
 VAGUE = re.compile(
-    r"^((get|do|try to be|feel)\s+(better|more|happier|productive|healthier|good|my best|"
-    r"things|stuff|something|it|okay|ok|fine|organi[sz]ed|my life together)\b|be\b|not\b"
+    r"^((get|do|try to be|try|feel)\s+(better|harder|more|happier|productive|healthier|good|"
+    r"my best|things|stuff|something|it|okay|ok|fine|organi[sz]ed|my life together)\b"
+    r"|be\b(?! (in|at|up|out|home|back|ready|dressed|on time|asleep|outside|there)\b)|not\b"
+    r"|(better|okay|ok|fine|stuff|well|good|more|less)\s*$"
     r"|(\w+\s+){1,2}(with\s+)?(it|that|this)(\s+(now|tonight|today|tomorrow|later|soon|then"
     r"|at last|after all))?\s*$)",
     re.IGNORECASE,
@@ -29,7 +33,8 @@ VAGUE = re.compile(
 
 def set_intention(intent: Intent, ctx: Context) -> Reply:
     text: str = intent.slots["intention"]
-    if VAGUE.match(text) or len(text.split()) < 2 and not text.endswith("ing"):
+    one_word = len(text.split()) < 2 and not text.endswith("ing") and verb_form(text) != "base"
+    if VAGUE.match(text) or one_word:  # a lone verb is a step: "shower", "hoover"
         return Reply(ctx.replies.text("Intentions", "vague"), expects_answer=True)
     spoken: SpokenDay | None = intent.slots.get("day")
     day = spoken.date(ctx.today, ahead=True) if spoken is not None else ctx.today
