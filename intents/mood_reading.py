@@ -90,10 +90,12 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
     if scores:
         return MoodReading(score=scores[-1])  # "yesterday a three, today more like a six"
     named = mood.findall(said) or mood.findall(text.lower())
-    # "the low is coming back", "a great time": a thing named, not how the speaker is
+    # "the low is coming back", "a great time", "the results came back fine": a thing named,
+    # not how the speaker is
     named = [w for w in named if not re.search(
         rf"\b(the|a|an|this|that) {re.escape(w)}\b(?! ({spec['mood_nouns']})\b)", said)
-        and not re.search(rf"\b({'|'.join(spec['moving'])}) {re.escape(w)}\b", said)]
+        and not re.search(rf"\b({'|'.join(spec['moving'])})( back| out| off| through| home)?"
+                          rf" {re.escape(w)}\b", said)]
     opens = re.match(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood.pattern})", said)
     if named and (about_me or opens):
         word = max(named, key=len)
