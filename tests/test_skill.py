@@ -140,7 +140,8 @@ def test_a_lone_verb_or_a_place_and_time_is_a_step_and_kept(
 
 
 @pytest.mark.parametrize("said", [
-    "I will be more patient", "I will do better", "I will try harder"])
+    "I will be more patient", "I will do better", "I will try harder",
+    "I'll be in a better mood tomorrow"])
 def test_a_direction_without_a_step_is_nudged_not_kept(
         skill: Skill, store: Store, said: str) -> None:
     reply = talk(skill, said)[0]

@@ -23,7 +23,8 @@ from models.records import Intention, Win
 VAGUE = re.compile(
     r"^((get|do|try to be|try|feel)\s+(better|harder|more|happier|productive|healthier|good|"
     r"my best|things|stuff|something|it|okay|ok|fine|organi[sz]ed|my life together)\b"
-    r"|be\b(?! (in|at|up|out|home|back|ready|dressed|on time|asleep|outside|there)\b)|not\b"
+    r"|be\b(?! ((in|at) (bed|the|my|work|school|church|town|class)|up (by|at|before|early)"
+    r"|out (of the house|by|before)|home|back|ready|dressed|on time|asleep|outside|there)\b)|not\b"
     r"|(better|okay|ok|fine|stuff|well|good|more|less)\s*$"
     r"|(\w+\s+){1,2}(with\s+)?(it|that|this)(\s+(now|tonight|today|tomorrow|later|soon|then"
     r"|at last|after all))?\s*$)",
