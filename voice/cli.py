@@ -67,3 +67,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     except KeyboardInterrupt:
         return 130
+    finally:
+        app.close()  # the database closed now, not when the process is collected
