@@ -170,6 +170,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "own_state": frozenset(data["own_state_nouns"]),
         "not_things": frozenset(data["not_a_thing_after_determiner"]),
         "creatures": frozenset(data["creatures"]),
+        "person_nouns": frozenset(data["person_nouns"]),
         "polarity": frozenset(data["negative_polarity"]),
         "so_intensifies": frozenset(data["so_intensifies_after"]),
         "subordinators": frozenset(data["leading_subordinators"]),
@@ -234,6 +235,8 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
         subject = _subject_at(tokens, i, words["subjects"])
         thing = (not subject and _names_a_thing(tokens[i:end], words)) or \
             _names_a_creature(tokens[i:end], words)
+        if thing and i == start and _names_a_person(tokens[i:end], words):
+            subject = "other"  # "the skip man took them", not "so the girls know who gets what"
         break
     # "when I got home": a time told, not asked ("when did I...", "when I got home?" ask)
     then_said = _then_said(part)
@@ -257,6 +260,16 @@ def _names_a_creature(part: tuple[Token, ...], words: dict[str, Any]) -> bool:
     """'wasp got trapped', 'the cat was trapped': a creature, bare or after a determiner."""
     head = part[1] if len(part) > 1 and part[0].word in words["determiners"] else part[0]
     return head.word in words["creatures"]
+
+
+def _names_a_person(part: tuple[Token, ...], words: dict[str, Any]) -> bool:
+    """'the skip man took them', 'the lady at the till': a person named by a role."""
+    for token in part[1:4]:
+        if token.word in words["person_nouns"] or token.word.endswith(("man", "men")):
+            return True
+        if not token.word.isalpha() or token.word in words["not_things"]:
+            return False
+    return False
 
 
 def _names_a_thing(part: tuple[Token, ...], words: dict[str, Any]) -> bool:

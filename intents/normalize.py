@@ -120,19 +120,36 @@ def _ill(match: re.Match[str], language: str) -> str:
 
 @cache
 def _mi_before(language: str) -> re.Pattern[str]:
-    """Jamaican 'mi' and the word after it, past any `skipped` ones."""
+    """Jamaican 'mi', the word before it if any, and the word after it, past any `skipped`
+    ones (none when it ends a clause)."""
     skipped = _alternatives(lexicon(language)["mi_before"]["skipped"])
-    return re.compile(rf"(?<![\w'])mi(?= (?:(?:{skipped}) )*(\w+))", re.IGNORECASE)
+    after = rf"(?= (?:(?:{skipped}) )*(\w+))|(?=\s*(?:[,.!?;]|$))"
+    return re.compile(rf"(?:(\w+) )?(?<![\w'])mi(?:{after})", re.IGNORECASE)
 
 
 def _mi(match: re.Match[str], language: str) -> str:
-    """Jamaican 'mi': "I" before a verb or a modal ("mi drink it", "mi just wah close", "mi
-    cyaan"), "my" before anything else ("mi eye dem", "mi belly", "mi pickney")."""
-    said = match.group(1).lower()
+    """Jamaican 'mi': "my" before a noun of one's own ("tek mi life", "mi belly"); "me" after
+    a verb or a preposition, before a particle or at a clause's end ("bring mi back", "nobody
+    woulda miss mi");
+    "I" before a verb or a modal ("mi drink it", "mi just wah close", "mi cyaan"); else "my"."""
+    before, said = (match.group(1) or ""), (match.group(2) or "").lower()
+    lead = f"{before} " if before else ""
     words = lexicon(language)["mi_before"]
-    if said in words["my"]:
-        return "my"
-    return "i" if said in words["i"] or verb_form(said) in ("base", "past") else "my"
+    object_of = before.lower() in words["me_after"]
+    if said in words["my"] and not (object_of and said in words["particles"]):
+        return f"{lead}my"
+    if not said or object_of:
+        return f"{lead}me"
+    return lead + ("i" if said in words["i"] or verb_form(said) in ("base", "past") else "my")
+
+
+# Jamaican "fi" before a verb is "to": "want di current fi pull mi out".
+_FI_TO = re.compile(r"(?<![\w'])(?<!sci )fi (\w+)", re.IGNORECASE)  # not "sci fi"
+
+
+def _fi_to(match: re.Match[str]) -> str:
+    verb = match.group(1)
+    return f"to {verb}" if verb_form(verb.lower()) == "base" else match.group(0)
 
 
 # Pidgin "don" before a verb tells a thing done: "i don wash the car" -> "i washed the car".
@@ -165,6 +182,7 @@ def tidy(text: str, language: str = "en") -> str:
     pattern, table = _contractions(language)
     text = pattern.sub(lambda m: table[m.group(1).lower()], text)
     text = _mi_before(language).sub(lambda found: _mi(found, language), text)
+    text = _FI_TO.sub(_fi_to, text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
     text = _G_DROPPED.sub(_restore_g, text)
     text = _BARE_ITS.sub("it is ", text)
