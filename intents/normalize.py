@@ -130,8 +130,8 @@ def _mi_before(language: str) -> re.Pattern[str]:
 def _mi(match: re.Match[str], language: str) -> str:
     """Jamaican 'mi': "my" before a noun of one's own ("tek mi life", "mi belly"); "me" after
     a verb or a preposition, before a particle or at a clause's end ("bring mi back", "nobody
-    woulda miss mi");
-    "I" before a verb or a modal ("mi drink it", "mi just wah close", "mi cyaan"); else "my"."""
+    woulda miss mi"); "I" before a verb or a modal ("mi drink it", "mi just wah close", "mi
+    cyaan"); else "my"."""
     before, said = (match.group(1) or ""), (match.group(2) or "").lower()
     lead = f"{before} " if before else ""
     words = lexicon(language)["mi_before"]

@@ -75,7 +75,8 @@ def closed_sentences(intents: Intents, most_words: int = MOST_WORDS) -> list[Clo
 def whole_commands(sentences: list[ClosedSentence], commands: frozenset[str]) -> frozenset[str]:
     """The closed sentences that are already all of a command: of an intent in `commands`,
     and never the start of a longer sentence that says more, another intent's or one with a
-    number ("start breathing" may go on "for five minutes"; "stop" may go on "talking")."""
+    number ("start breathing" may go on "for five minutes", so it is not whole; "stop" goes on
+    only to other ways of stopping, "stop talking", so it is)."""
     numbers = frozenset(lexicon()["number_words"])
     texts = sorted((s.text, s.intent) for s in sentences)
     whole = set()
