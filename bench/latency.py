@@ -35,7 +35,7 @@ from models.store import Store
 from voice.audio import SAMPLE_RATE, chunk_bytes
 from voice.endpoint import UtteranceSplitter
 from voice.hearing import Hearing
-from voice.listener import PAUSE_SECONDS, Listened
+from voice.listener import PAUSE_SECONDS, Listened, Listener
 from voice.speaker import TextToSpeech
 
 TAIL_SECONDS = 2.0  # quiet after the speech, for the endpointer to find
@@ -58,7 +58,6 @@ class Stages:
     decode: float  # from the endpoint until the words were there
     compute: float  # the recogniser's own time on the utterance (some of it before the endpoint)
     early: bool  # the words came from the decoding started in the pause
-    on_its_words: bool  # the utterance ended on a whole command, before the endpoint
     understand: float
     synthesis: float
 
@@ -86,7 +85,7 @@ def listen(hearing: Hearing, pcm: bytes, end_of_speech: float, pace: bool,
     """Feed `pcm` to a fresh Listener, chunk by chunk (in real time when `pace`); the first
     utterance with its words, how long after the end of speech it ended, and how long after
     that its words were there; None if no utterance came out."""
-    listener = hearing.listener(UtteranceSplitter(), pause_seconds=pause)
+    listener = Listener(hearing, UtteranceSplitter(), pause_seconds=pause)
     step = chunk_bytes()
     started = time.perf_counter()
     for offset in range(0, len(pcm), step):
@@ -125,8 +124,7 @@ def measure(hearing: Hearing, voice_out: TextToSpeech, text: str, is_open: bool,
     heard, understand = stopwatch(lambda: hearing.respond(transcript))
     _, synthesis = stopwatch(lambda: voice_out.render(heard.turn.reply.text))  # type: ignore
     return Stages(text, transcript.text, is_open, waited, decode,
-                  listened.transcript.decode_seconds, listened.early, listened.on_its_words,
-                  understand, synthesis)
+                  listened.transcript.decode_seconds, listened.early, understand, synthesis)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -197,8 +195,8 @@ def engine_table(runs: list[EngineRun]) -> str:
              f"{'peak':>6}"]
     for run in runs:
         r = run.results
-        commands = [x.total for x in r if not x.is_open] or [float("nan")]
-        spoken = [x.total for x in r if x.is_open] or [float("nan")]
+        commands = [x.reply for x in r if not x.is_open] or [float("nan")]
+        spoken = [x.reply for x in r if x.is_open] or [float("nan")]
         lines.append(
             f"{run.engine:16} {statistics.median(x.endpoint for x in r):8.3f} "
             f"{statistics.median(x.decode for x in r):7.3f} "
@@ -240,19 +238,12 @@ def main(argv: list[str] | None = None) -> None:
               + (f"; no utterance found in {len(run.missed)}: {run.missed}" if run.missed else ""))
         print(table(run.results))
         early = sum(r.early for r in run.results)
-        whole = [r.total for r in run.results if r.on_its_words]
-        print(f"ended on the words of a whole command, before the endpoint: {len(whole)} of "
-              f"{sum(not r.is_open for r in run.results)} commands"
-              + (f", {statistics.median(whole):.3f} s median from the end of speech to the "
-                 "reply" if whole else ""))
         print(f"words from the decoding started in the pause: {early} of {len(run.results)}")
         if args.show:
             for r in run.results:
                 print(f"  {r.total:6.3f} s  {r.text!r} -> {r.heard!r}")
-    print("\nmedian seconds: the endpoint wait, the words ready after it (decode), from the "
-          "endpoint to the reply's first sample (to reply, with its p95), and from the end of "
-          "speech to the reply's first sample for commands, for open speech and for all; memory "
-          "in MB")
+    print("\nmedian seconds from the endpoint to the reply's first sample (to reply), for "
+          "commands and open speech; memory in MB")
     print(engine_table(runs))
     print("latency: endpoint to reply " + "; ".join(
         f"{run.engine} {statistics.median(r.reply for r in run.results):.3f} s median, "

@@ -69,26 +69,6 @@ def test_a_transcript_close_to_a_command_is_read_as_it(sounds_like: SoundsLike,
     assert skill.understand(read.text)[1].name == case["intent"]
 
 
-@pytest.mark.parametrize("said", CASES["whole"])
-def test_a_whole_command_said_word_for_word_ends_on_its_words(sounds_like: SoundsLike,
-                                                               said: str) -> None:
-    assert sounds_like.is_whole(said)
-
-
-@pytest.mark.parametrize("said", CASES["goes_on"])
-def test_what_may_go_on_waits_for_the_endpoint(sounds_like: SoundsLike, said: str) -> None:
-    assert not sounds_like.is_whole(said)
-
-
-def test_no_command_ends_on_its_words_while_a_question_waits(
-        sounds_like: SoundsLike, tmp_path: Path) -> None:
-    skill = Skill(Store.memory())
-    hearing = hearing_of("stop", skill, sounds_like, tmp_path)
-    assert hearing.is_whole_command(Transcript("repeat that", 0.8))
-    skill.handle("let's do the evening reflection", NOON)
-    assert not hearing.is_whole_command(Transcript("repeat that", 0.8))
-
-
 @pytest.mark.parametrize("heard", CASES["kept"])
 def test_other_transcripts_stay_as_heard(sounds_like: SoundsLike, heard: str) -> None:
     assert sounds_like.correct(Transcript(heard, 0.8)) == Transcript(heard, 0.8)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from concurrent.futures import Future
 
 import numpy as np
@@ -27,9 +26,8 @@ class LengthDecoder:
 
 
 def listen(audio: np.ndarray, decoder: LengthDecoder,
-           settings: EndpointSettings | None = None,
-           whole: Callable[[Transcript], bool] | None = None) -> list[Listened]:
-    listener = Listener(decoder, UtteranceSplitter(EnergyDetector(), settings), whole=whole)
+           settings: EndpointSettings | None = None) -> list[Listened]:
+    listener = Listener(decoder, UtteranceSplitter(EnergyDetector(), settings))
     return [heard for chunk in as_chunks(audio) for heard in listener.feed(chunk)]
 
 
@@ -64,26 +62,3 @@ def test_without_a_quiet_moment_by_loudness_nothing_is_decoded_early() -> None:
     audio = np.concatenate([quiet(0.5), burst(1.0), quiet(1.5)])
     [heard] = [h for chunk in as_chunks(audio) for h in listener.feed(chunk)]
     assert not heard.early and decoder.given == [len(heard.utterance.audio)]
-
-
-def test_a_whole_command_ends_the_utterance_on_its_words_before_the_endpoint() -> None:
-    audio = np.concatenate([quiet(0.5), burst(1.0), quiet(1.5)])
-    [waited] = listen(audio, LengthDecoder())
-    [ended] = listen(audio, LengthDecoder(), whole=lambda words: True)
-    assert ended.early and ended.on_its_words and ended.utterance.complete
-    assert ended.utterance.loud_bytes == waited.utterance.loud_bytes  # all of the speech
-    speech_end = 1.5
-    assert ended.utterance.end - speech_end < 0.35 < waited.utterance.end - speech_end
-
-
-def test_words_that_are_not_a_whole_command_wait_out_the_endpoint() -> None:
-    audio = np.concatenate([quiet(0.5), burst(1.0), quiet(1.5)])
-    [waited] = listen(audio, LengthDecoder())
-    [heard] = listen(audio, LengthDecoder(), whole=lambda words: False)
-    assert heard.utterance.end == waited.utterance.end
-
-
-def test_speech_after_the_pause_is_kept_when_the_first_words_were_not_whole() -> None:
-    audio = np.concatenate([quiet(0.5), burst(0.7), quiet(0.35), burst(0.7), quiet(1.5)])
-    [heard] = listen(audio, LengthDecoder(), whole=lambda words: int(words.text) > 65000)
-    assert heard.utterance.loud_bytes > 1.3 * 16000 * 2  # both bursts

@@ -12,7 +12,6 @@ and never when a "not" or an "un-" would be gained or lost ("i'm not fine" is no
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -72,40 +71,15 @@ def closed_sentences(intents: Intents, most_words: int = MOST_WORDS) -> list[Clo
     return list(found.values())
 
 
-def whole_commands(sentences: list[ClosedSentence], commands: frozenset[str]) -> frozenset[str]:
-    """The closed sentences that are already all of a command: of an intent in `commands`,
-    and never the start of a longer sentence that says more, another intent's or one with a
-    number ("start breathing" may go on "for five minutes", so it is not whole; "stop" goes on
-    only to other ways of stopping, "stop talking", so it is)."""
-    numbers = frozenset(lexicon()["number_words"])
-    texts = sorted((s.text, s.intent) for s in sentences)
-    whole = set()
-    for text, intent in texts:
-        if intent not in commands:
-            continue
-        i = bisect_left(texts, (f"{text} ", ""))
-        more = []
-        while i < len(texts) and texts[i][0].startswith(f"{text} "):
-            more.append(texts[i])
-            i += 1
-        if all(other == intent and not any(w in numbers or w.isdigit()
-                                           for w in longer[len(text):].split())
-               for longer, other in more):
-            whole.add(text)
-    return frozenset(whole)
-
-
 class SoundsLike:
     """The closed sentences by sound, and the reading of a transcript as the nearest one."""
 
     def __init__(self, sentences: list[ClosedSentence], understood: Callable[[str], bool],
                  flagged: Callable[[str], bool], pronunciations: Pronunciations | None = None,
-                 most_different: float = MOST_DIFFERENT,
-                 whole: frozenset[str] = frozenset()) -> None:
+                 most_different: float = MOST_DIFFERENT) -> None:
         """`understood`: something is made of the words as heard; `flagged`: the safety
-        screen has something to say of them; `whole`: sentences that are all of a command."""
+        screen has something to say of them."""
         self.most_different = most_different
-        self._whole = whole
         self._flagged = flagged
         self._pronunciations = pronunciations or Pronunciations()
         self._pronunciations.keep(word for s in sentences for word in s.text.split())
@@ -117,13 +91,7 @@ class SoundsLike:
     @classmethod
     def build(cls, intents: Intents, understood: Callable[[str], bool],
               flagged: Callable[[str], bool]) -> SoundsLike:
-        sentences = closed_sentences(intents)
-        commands = frozenset(lexicon()["ends_on_its_words"])
-        return cls(sentences, understood, flagged, whole=whole_commands(sentences, commands))
-
-    def is_whole(self, text: str) -> bool:
-        """`text` is, word for word, a command that needs nothing more said."""
-        return spoken(text) in self._whole
+        return cls(closed_sentences(intents), understood, flagged)
 
     def nearest(self, text: str) -> Nearest | None:
         """The closed sentence that sounds most like `text`, within the bar."""

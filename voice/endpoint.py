@@ -159,11 +159,6 @@ class UtteranceSplitter:
             if done is not None:
                 yield done
 
-    def end_now(self) -> Utterance:
-        """The utterance under way, ended here as complete: its words are known to be all."""
-        assert self._speech is not None
-        return self._close(complete=True)
-
     def flush(self) -> Utterance | None:
         """End of stream: the utterance under way, if any, marked incomplete."""
         if self._speech is None:

@@ -14,8 +14,6 @@ from intents.values import Turn
 from models.store import Store
 from voice.app import EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
 from voice.closed_sentences import SoundsLike
-from voice.endpoint import UtteranceSplitter
-from voice.listener import PAUSE_SECONDS, Listener
 from voice.recognizers import Recognizer, RecognizerError, build_recognizer, transcribe
 from voice.transcript import Transcript
 from voice.wake import WakeWordDetector, WakeWordError
@@ -83,18 +81,6 @@ class Hearing:
         if self.sounds_like is None or self._after_risk or self.skill.waiting(self._app.clock()):
             return heard
         return self.sounds_like.correct(heard)
-
-    def is_whole_command(self, transcript: Transcript) -> bool:
-        """The words are all of a command, so the endpoint need not be waited out; never while
-        an answer is awaited, which may go on ("no... well, maybe")."""
-        if self.sounds_like is None or self._after_risk or self.skill.waiting(self._app.clock()):
-            return False
-        return self.sounds_like.is_whole(self.read(transcript).text)
-
-    def listener(self, splitter: UtteranceSplitter,
-                 pause_seconds: float = PAUSE_SECONDS) -> Listener:
-        """A listener that decodes in the pause and ends on a whole command."""
-        return Listener(self, splitter, pause_seconds, whole=self.is_whole_command)
 
     def is_noise(self, transcript: Transcript) -> bool:
         """Nothing was understood and nothing needs care: not worth a reply."""

@@ -7,16 +7,12 @@ far is decoded on the hearing's thread while the endpoint is still being waited 
 the utterance ends with nothing loud after that point, that decoding is its transcript: it
 holds every loud frame, so all of the speech. When something loud came after (the person
 went on), the whole utterance is decoded as it would have been without it.
-
-Ending on meaning: when that early decoding is already the whole of a command ("stop", "repeat
-that", "what are my intentions") and nothing loud has come since, the utterance ends there,
-without waiting out the rest of the endpoint.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Protocol
@@ -49,27 +45,22 @@ class Listened:
     transcript: Transcript
     ended_at: float  # time.perf_counter() when the splitter ended the utterance
     early: bool  # the words come from the decoding started in the pause
-    on_its_words: bool = False  # ended there because the words were a whole command
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Guess:
     loud_bytes: int
     words: Future[Transcript]
-    weighed: bool = False  # its words were asked whether they are a whole command
 
 
 class Listener:
     """Feed chunks; each utterance comes out with its words once it has ended."""
 
     def __init__(self, decoder: Decoder, splitter: UtteranceSplitter,
-                 pause_seconds: float = PAUSE_SECONDS,
-                 whole: Callable[[Transcript], bool] | None = None) -> None:
-        """`whole`: the words are already all of a command, so the utterance may end on them."""
+                 pause_seconds: float = PAUSE_SECONDS) -> None:
         self.decoder = decoder
         self.splitter = splitter
         self.pause_seconds = pause_seconds
-        self.whole = whole
         self._guess: _Guess | None = None
 
     @property
@@ -80,25 +71,6 @@ class Listener:
         for utterance in self.splitter.feed(chunk):
             yield self._words_for(utterance)
         self._maybe_guess()
-        ended = self._ended_on_meaning()
-        if ended is not None:
-            yield ended
-
-    def _ended_on_meaning(self) -> Listened | None:
-        """The utterance ended now, if the pause's decoding is done, holds all of the speech
-        so far and is the whole of a command."""
-        guess, splitter = self._guess, self.splitter
-        if self.whole is None or guess is None or guess.weighed or not splitter.in_speech or \
-                guess.loud_bytes != splitter.loud_bytes or not guess.words.done() or \
-                guess.words.cancelled() or guess.words.exception() is not None:
-            return None
-        guess.weighed = True
-        words = guess.words.result()
-        if not self.whole(words):
-            return None
-        self._guess = None
-        return Listened(splitter.end_now(), words, time.perf_counter(), early=True,
-                        on_its_words=True)
 
     def _maybe_guess(self) -> None:
         splitter = self.splitter

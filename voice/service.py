@@ -128,7 +128,7 @@ class Service:
 
     def _listen(self, seconds: float) -> None:
         self.mode = Mode.LISTENING
-        self._listener = self.hearing.listener(self._new_splitter())
+        self._listener = Listener(self.hearing, self._new_splitter())
         self._listen_until = self._audio_seconds + seconds
 
     def _listen_to(self, chunk: bytes) -> None:
