@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from intents.data import lexicon
-from intents.lemmas import every_lemma, lemma, past_of, simple_past, verb_form
+from intents.lemmas import every_lemma, lemma, past_of, simple_past, verb_form, verb_lemma
 from intents.normalize import normalize
 
 _NEGATIONS = {"not", "never", "nothing", "no"}
@@ -312,7 +312,22 @@ def held_back_activity(text: str, language: str = "en") -> str:
         if how in lexicon(language)["wanting"]:
             return f"did not have {first}{rest}"  # a thing wanted: "wanted a fag but didn't"
         return f"did not {lemma(first)}{rest}"
-    return clean_activity(text, language)
+    return _as_not_done(clean_activity(text, language), language)
+
+
+def _as_not_done(held: str, language: str) -> str:
+    """A holding back told by its effort or as "never", kept as what was not done: 'managed not
+    to text him' -> 'did not text him', 'stopped myself ordering a takeaway' -> 'did not order a
+    takeaway', 'never opened the betting app' -> 'did not open the betting app'. 'never once
+    said sorry' and 'never touch no weed' are kept as said."""
+    told = re.match(lexicon(language)["held_back_told_as"], held, re.IGNORECASE)
+    if told is None:
+        return held
+    verb = next(word for word in told.groupdict().values() if word).lower()
+    said_as = verb_form(verb)
+    if told["past"] and not (said_as in _DONE or said_as == "base" and past_of(verb) == verb):
+        return held  # after "never", only a past form is a deed held back ("never once ...")
+    return f"did not {verb_lemma(lemma(verb))}{held[told.end():]}"
 
 
 def said_done(text: str, language: str = "en") -> bool:
