@@ -330,8 +330,9 @@ class IntentMatcher:
         if cleft:  # "it was the kitchen I cleaned": the deed first
             activity = f"{cleft.group(2)} {cleft.group(1)}"
         done = parse_activities(activity, self.language)
-        if not done or came_over(done[0].lower().split(), self.language):
-            return None  # "I said that", "got teary, don't know why": not a correction
+        if not done or came_over(done[0].lower().split(), self.language) or \
+                evidence(done[0], self.language) != "win":
+            return None  # "I said that", "got teary", "not what I asked": not a correction
         wrong = str(slots.get("wrong", "")).strip()
         return {"activity": activity, "wrong": wrong} if wrong else {"activity": activity}
 

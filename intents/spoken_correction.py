@@ -35,6 +35,8 @@ def swap(text: str, language: str = "en") -> Swap | None:
     rest = said[marked.end():] if marked else said
     for frame in cues["swaps"]:
         found = re.match(frame, rest)
+        if found and re.fullmatch(cues["who_spoke"], found["wrong"].strip()):
+            return None  # "that was my husband speaking, not me": who spoke, not a win's words
         if found:
             right = re.sub(r"^i ", "", found["right"].strip())
             whole = is_past_action(right.split(" ", 1)[0], language)
