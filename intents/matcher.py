@@ -16,7 +16,6 @@ from intents.activities import (
     as_kept,
     as_said,
     asked_at_end,
-    came_over,
     clean_activity,
     evidence,
     held_back_activity,
@@ -330,8 +329,7 @@ class IntentMatcher:
         if cleft:  # "it was the kitchen I cleaned": the deed first
             activity = f"{cleft.group(2)} {cleft.group(1)}"
         done = parse_activities(activity, self.language)
-        if not done or came_over(done[0].lower().split(), self.language) or \
-                evidence(done[0], self.language) != "win":
+        if not done or evidence(done[0], self.language) != "win":
             return None  # "I said that", "got teary", "not what I asked": not a correction
         wrong = str(slots.get("wrong", "")).strip()
         return {"activity": activity, "wrong": wrong} if wrong else {"activity": activity}
