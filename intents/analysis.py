@@ -100,6 +100,9 @@ class Analysis:
             return False
         if self.tokens[token].word in words["polarity"]:  # "don't think anyone would notice"
             return False
+        before = " ".join(t.lemma for t in self.tokens[clause.start:token + 1])
+        if words["denial_frames"].search(before) and not self._turned_by_but(clause):
+            return True  # "it's not that I want to die, I just want the week over"
         start = max(clause.start, token - _NEGATION_WINDOW)
         for i in range(start, token):
             if self.tokens[i].word not in words["negations"]:
@@ -113,11 +116,19 @@ class Analysis:
             if i - clause.start <= _CONDITION_REACH and \
                     self.tokens[clause.start].word in words["conditional"]:
                 continue  # "if I wasn't dragging them down": a condition, not a denial
-            following = " ".join(t.lemma for t in self.tokens[i + 1:i + 5] if not t.hedge)
-            if not any(following == r or following.startswith(f"{r} ")
+            after = [t for t in self.tokens[i + 1:i + 6] if not t.hedge]
+            following = " ".join(t.lemma for t in after[:4])
+            if not any((following == r or following.startswith(f"{r} "))
+                       and not _gerund_follows(r, after, words["kept_before_a_gerund"])
                        for r in words["reversers"]):
                 return True
         return False
+
+    def _turned_by_but(self, clause: Clause) -> bool:
+        """A later clause opens with "but": "not that I want to die or anything, but I've been
+        looking at the bridge" takes the denial back."""
+        at = self.clauses.index(clause)
+        return any(c.text.split()[:1] == ["but"] for c in self.clauses[at + 1:])
 
     def _asked_back_and_denied(self, clause: Clause) -> bool:
         """The clause is a question said back and the next one answers it no: "if you're
@@ -136,6 +147,15 @@ class Analysis:
 # A question this short, a sentence of its own with no question frame, answered no at once, is
 # the words said back: "suicidal? no" (not "would anyone care? no").
 SAID_BACK_WORDS = 4
+
+
+def _gerund_follows(reverser: str, after: list[Token], frames: frozenset[str]) -> bool:
+    """A frame that keeps its negation before a gerund ("don't feel like harming myself"),
+    though before a clause it is turned back ("don't feel like I can go on")."""
+    if reverser not in frames:
+        return False
+    said = len(reverser.split())
+    return len(after) > said and after[said].form == "gerund"
 
 
 @cache
@@ -157,6 +177,8 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "joiners": frozenset(data["clause_joiners"]),
         "negations": frozenset(data["negations"]),
         "reversers": frozenset(data["negation_reversers"]),
+        "kept_before_a_gerund": frozenset(data["negation_kept_before_a_gerund"]),
+        "denial_frames": re.compile("|".join(data["denial_frames"])),
         "bridges": frozenset(data["negation_bridges"]),
         "breakers": tuple(data["denial_breakers"]),
         "answers": frozenset(data["answer_no_before"]),
