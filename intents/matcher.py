@@ -377,8 +377,10 @@ class IntentMatcher:
             kept = f"go to {kept}"  # "going to a meeting" is the plan to go to one
         checked["intention"] = self._without_today(kept or checked["intention"])
         first, _, after = checked["intention"].partition(" ")
-        if first.lower() == "try":  # "try walking" is the plan "walk"
-            checked["intention"] = as_plan(after) or checked["intention"]
+        if first.lower() == "try":  # "try walking", "try to walk": the plan is "walk"
+            tried = after.removeprefix("to ")
+            checked["intention"] = as_plan(tried) or (
+                tried if tried != after else checked["intention"])
         else:  # "next thing I'm doing is emptying the dishwasher"
             checked["intention"] = as_plan(checked["intention"]) or checked["intention"]
         return checked

@@ -27,6 +27,7 @@ from intents.analysis import Analysis, Clause, Token, analyse
 from intents.data import lexicon
 from intents.lemmas import lemma, past_of, verb_form, verb_lemma
 from intents.normalize import normalize
+from intents.plan_referent import resolved
 from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.values import Intent
 
@@ -84,6 +85,17 @@ def _asides(language: str) -> re.Pattern[str]:
     return re.compile(lexicon(language)["rhetorical_asides"])
 
 
+def _pointed_back(plan: Intent | None, text: str, language: str) -> Intent | None:
+    """A plan of "do it" or "try that" given the task named earlier in the turn."""
+    if plan is None or plan.name != "SetIntention":
+        return plan
+    slots = resolved(plan.slots, text, language)
+    if slots is plan.slots:
+        return plan
+    said = str(slots["intention"])
+    return Intent("SetIntention", {**slots, "intention": as_plan(said) or said})
+
+
 def read_open(text: str, language: str = "en") -> Intent | None:
     """A win, an abstinence win, a setback or a plan read from the clauses; None when no
     clause tells of one clearly."""
@@ -100,7 +112,8 @@ def read_open(text: str, language: str = "en") -> Intent | None:
     for clause in _joined(analysis.clauses, language):
         if clause.question or clause.subject != "speaker":
             continue
-        found = _plan(clause, plan_day, language) or _deed(analysis, clause, language)
+        found = _pointed_back(_plan(clause, plan_day, language), analysis.text, language) or \
+            _deed(analysis, clause, language)
         # "let", "put", "cut": the same word for now and for then; a habit or a wish ("most
         # days I let it slide") reads like a deed here, so it is asked about first.
         unsure = unsure or (found is not None and found.name == "LogWin" and any(
