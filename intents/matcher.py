@@ -380,7 +380,7 @@ class IntentMatcher:
         if first.lower() == "try":  # "try walking", "try to walk": the plan is "walk"
             tried = after.removeprefix("to ")
             checked["intention"] = as_plan(tried) or (
-                tried if tried != after else checked["intention"])
+                tried if after.startswith("to ") else checked["intention"])
         else:  # "next thing I'm doing is emptying the dishwasher"
             checked["intention"] = as_plan(checked["intention"]) or checked["intention"]
         return checked

@@ -87,7 +87,7 @@ def _asides(language: str) -> re.Pattern[str]:
 
 def _pointed_back(plan: Intent | None, text: str, language: str) -> Intent | None:
     """A plan of "do it" or "try that" given the task named earlier in the turn."""
-    if plan is None or plan.name != "SetIntention":
+    if plan is None:
         return plan
     slots = resolved(plan.slots, text, language)
     if slots is plan.slots:

@@ -1,6 +1,6 @@
 """What "it" or "that" stands for in a plan: the task named earlier in the same turn.
 
-"I should really reply to my aunty, I'll do it tonight" plans to reply to the aunty; "the
+"I ought to defrost the freezer, I'll do it this evening" plans to defrost the freezer; "the
 laundry needs folding so I'll do that" plans to fold the laundry.
 """
 
@@ -21,7 +21,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
             re.compile(data["needs_doing"], re.IGNORECASE))
 
 
-def named_before(intention: str, text: str, language: str = "en") -> tuple[str, str] | None:
+def _named_before(intention: str, text: str, language: str) -> tuple[str, str] | None:
     """The task an intention of "do it" or "try that" points back to, and the words after the
     pointer ("tomorrow instead"); None when the intention names its own task or none was named."""
     pointer, named_task, needs_doing = _patterns(language)
@@ -32,22 +32,20 @@ def named_before(intention: str, text: str, language: str = "en") -> tuple[str, 
     spot = said.rfind(pointed.group(0).lower())
     if spot <= 0:
         return None  # the pointer is not in the words as said, or nothing comes before it
-    earlier = said[:spot]
+    earlier, after = said[:spot], intention[pointed.end():].strip()
     found = list(named_task.finditer(earlier))
     if found:
-        return found[-1].group("task").strip(), intention[pointed.end():].strip()
+        return found[-1].group("task").strip(), after
     needed = list(needs_doing.finditer(earlier))
     if needed:
-        last = needed[-1]
-        task = f"{lemma(last.group('verb'))} {last.group('thing')}"
-        return task, intention[pointed.end():].strip()
+        return f"{lemma(needed[-1].group('verb'))} {needed[-1].group('thing')}", after
     return None
 
 
 def resolved(slots: dict[str, object], text: str, language: str = "en") -> dict[str, object]:
     """The plan's slots with a pointing "do it" replaced by its task, and the day said after
     the pointer ("I'll do it tomorrow instead") taken as the plan's day."""
-    pointed = named_before(str(slots.get("intention", "")), text, language)
+    pointed = _named_before(str(slots.get("intention", "")), text, language)
     if pointed is None:
         return slots
     task, after = pointed
