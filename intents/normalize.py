@@ -77,7 +77,8 @@ def _ah_for_i(language: str) -> re.Pattern[str]:
 
 
 @cache
-def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                      re.Pattern[str]]:
     fillers = lexicon(language)["fillers"]
     sounds = _alternatives(fillers["anywhere"])
     anywhere = re.compile(rf"(?<![\w'])({sounds})(?![\w'])[,.]?", re.IGNORECASE)
@@ -87,7 +88,11 @@ def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     waiting = _alternatives(fillers["mid_clause_before"])
     mid_clause = re.compile(rf"(?<![\w'])({waiting})\s*,\s*(?=(?:{sounds})(?![\w']))",
                             re.IGNORECASE)
-    return anywhere, between, mid_clause
+    closing = _alternatives(fillers["clause_end"])
+    kept = "".join(rf"(?<!\b{re.escape(w)})" for w in fillers["clause_end_not_after"])
+    clause_end = re.compile(rf"(?<=\w){kept}\s+({closing})(?=\s*(?:[,.!?;:]|$))",
+                            re.IGNORECASE)
+    return anywhere, between, mid_clause, clause_end
 
 
 @cache
@@ -171,7 +176,8 @@ def tidy(text: str, language: str = "en") -> str:
     text = re.sub(r"\.{3,}|\u2026", " ", text)  # a trailing-off pause, not a full stop
     text = _ah_for_i(language).sub("i", text)
     text = _ILL.sub(lambda found: _ill(found, language), text)
-    anywhere, between, mid_clause = _fillers(language)
+    anywhere, between, mid_clause, clause_end = _fillers(language)
+    text = clause_end.sub("", text)
     text = mid_clause.sub(lambda m: f"{m.group(1)} ", text)
     text = anywhere.sub(" ", text)
     for _ in range(3):  # "like, you know, I..." sheds one layer per pass
