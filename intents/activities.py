@@ -117,6 +117,14 @@ def distress_told(said: str, language: str = "en") -> bool:
         not re.search(lexicon(language)["win_despite"], said[found.end():])
 
 
+def loss_told(said: str, language: str = "en") -> bool:
+    """In normalised words, a loss told as a deed ("we had to put the cat down", "buried my
+    nan today"): a feeling to hear, never a win to praise."""
+    data = lexicon(language)
+    return any(re.search(p, said) for p in data["loss_told"]) and \
+        not re.search(data["loss_not_told"], said)
+
+
 def evidence(activity: str, language: str = "en") -> str:
     """What a past-tense phrase reports: "win" (something done), "setback" (something that
     went wrong or was not chosen: "burnt the toast", "had a rough night") or "not_action"

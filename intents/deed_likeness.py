@@ -1,5 +1,5 @@
-"""Whether a deed told as a win reads far more like the setbacks people tell: the resemblance
-check's naive Bayes classifier, fitted on the wins and setbacks in intents/deeds/."""
+"""Whether a deed told as a win reads far more like the setbacks, or the losses, people tell:
+the resemblance check's naive Bayes classifier, fitted on the examples in intents/deeds/."""
 
 from __future__ import annotations
 
@@ -22,6 +22,22 @@ def _classifier(language: str) -> Classifier:
     examples = [("win", line) for line in data["wins"]] + \
         [("setback", line) for line in data["setbacks"]]
     return Classifier.fit(examples, frozenset({"setback"}), data["smoothing"])
+
+
+@cache
+def _loss_classifier(language: str) -> Classifier:
+    """Wins, setbacks and losses; a loss read against both of the others."""
+    data = _settings(language)
+    examples = [(kind, line) for kind, key in (("win", "wins"), ("win", "loss_lookalikes"),
+                                               ("setback", "setbacks"), ("loss", "losses"))
+                for line in data[key]]
+    return Classifier.fit(examples, frozenset({"loss"}), data["smoothing"])
+
+
+def reads_as_loss(text: str, language: str = "en") -> bool:
+    """'we had mum cremated on tuesday': a loss told as a deed, heard as a feeling."""
+    score = _loss_classifier(language).likeness(normalize(text, language)).score
+    return score > _settings(language)["loss_threshold"]
 
 
 def setback_odds(text: str, language: str = "en") -> float:

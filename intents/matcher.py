@@ -19,17 +19,18 @@ from intents.activities import (
     clean_activity,
     evidence,
     held_back_activity,
+    loss_told,
     parse_activities,
     tempting,
     told_as_deed,
 )
 from intents.command_cues import cued
 from intents.data import DATA_ROOT, lexicon, read_yaml
-from intents.deed_likeness import reads_as_setback
+from intents.deed_likeness import reads_as_loss, reads_as_setback
 from intents.lemmas import lemma, verb_form
-from intents.mood_reading import read_mood
+from intents.mood_reading import mixed_feelings, read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
-from intents.open_reading import as_plan, read_open, went_wrong
+from intents.open_reading import LOSS, as_plan, read_open, went_wrong
 from intents.spoken_correction import swap
 from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.spoken_time import parse_spoken_time
@@ -116,10 +117,15 @@ class IntentMatcher:
         if intent is not None and intent.name == "Greeting" and hello and \
                 len(text[hello.end():].split()) >= 2:  # "hey, remind me in ten minutes..."
             intent = self._read(text[hello.end():]) or intent
+        if intent is not None and intent.name == "LogWin" and reads_as_loss(text, self.language):
+            return LOSS  # "we had mum cremated on tuesday, just family"
         if intent is not None and intent.name == "LogWin" and went_wrong(text, self.language):
             return Intent("Setback", {})  # "had a few even though I said I wouldn't"
         if intent is not None and intent.name == "LogWin" and reads_as_setback(text, self.language):
             intent = Intent("LogWin", {**intent.slots, "unsure": True})  # asked first
+        if intent is not None and intent.name == "RateMood" and "word" in intent.slots and \
+                mixed_feelings(text, self.language):
+            return None  # "I'm happy but sad too": a feeling told, heard by the last layer
         if intent is None or "activities" not in intent.slots:
             return intent
         activities = [as_kept(a, self.language) for a in intent.slots["activities"]]
@@ -254,6 +260,8 @@ class IntentMatcher:
         was said, thought or felt is not a win at all."""
         if asked_at_end(text):
             return None  # "I sent that email, didn't I?": asked, not told
+        if loss_told(normalize(text, self.language), self.language):
+            return LOSS
         said = as_said(str(slots.get("activity", "")), text)
         activities = parse_activities(said, self.language)
         if activities and not re.match(r"^\W*(i|we)\b", text, re.IGNORECASE) and \

@@ -50,6 +50,33 @@ def _pair(said: str, numbers: dict[str, int], between: str) -> int | None:
     return None
 
 
+def _own_words(said: str, spec: dict, mood: re.Pattern[str]) -> set[str]:
+    """The mood words said in a clause about the speaker or opening one: "calm" in "the kids
+    are down for a nap and I feel calm", nothing in "takings are right down"."""
+    about_me = re.compile(rf"\b(?:{'|'.join(spec['about_me'])}|i)\b")
+    opening = re.compile(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood.pattern})")
+    own: set[str] = set()
+    for clause in re.split(spec["clause_break"], said):
+        clause = clause.strip()
+        if about_me.search(clause) or opening.match(clause):
+            own.update(mood.findall(clause))
+    return own
+
+
+def _mixed(named: list[str], words: dict[str, int], gap: int) -> bool:
+    """Mood words far apart on the scale said together."""
+    scores = [words[w] for w in named]
+    return bool(scores) and max(scores) - min(scores) > gap and min(scores) < 5 < max(scores)
+
+
+def mixed_feelings(text: str, language: str = "en") -> bool:
+    """Mood words far apart on the scale, each said of the speaker: "I'm happy but sad too"."""
+    said = normalize(text, language)
+    words, _, _, mood, _ = _data(language)
+    spec = lexicon(language)["mood_reading"]
+    return _mixed(sorted(_own_words(said, spec, mood)), words, spec["mixed_gap"])
+
+
 def read_mood(text: str, language: str = "en") -> MoodReading | None:
     said = normalize(text, language).strip(" .!?")
     said = re.sub(r"\b(\w+)-ish\b", r"\1 ish", said)  # "six-ish"
@@ -96,7 +123,11 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
         rf"\b(the|a|an|this|that) {re.escape(w)}\b(?! ({spec['mood_nouns']})\b)", said)
         and not re.search(rf"\b({'|'.join(spec['moving'])})( back| out| off| through| home)?"
                           rf" {re.escape(w)}\b", said)]
+    own = _own_words(said, spec, mood)
+    named = [w for w in named if w in own]
     opens = re.match(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood.pattern})", said)
+    if _mixed(named, words, spec["mixed_gap"]):
+        return None  # "happy and sad at the same time": a feeling told, not a number
     if named and (about_me or opens):
         word = max(named, key=len)
         if word in spec["discourse"] and not about_me and \

@@ -19,6 +19,7 @@ from intents.activities import (
     evidence,
     held_back_activity,
     is_past_action,
+    loss_told,
     opens_deed,
     parse_activities,
     tempting,
@@ -30,6 +31,9 @@ from intents.normalize import normalize
 from intents.plan_referent import resolved
 from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.values import Intent
+
+# A loss told as a deed is heard as a feeling, never logged: "we buried my nan today".
+LOSS = Intent("Feeling", {"good": False, "resembled": "a loss told"})
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,8 @@ def read_open(text: str, language: str = "en") -> Intent | None:
         return None
     if _not_kept_or_broken(analysis.text, language) or distress_told(analysis.text, language):
         return Intent("Setback", {})
+    if loss_told(analysis.text, language):
+        return LOSS
     day, _ = take_day(analysis.text, language)
     plan_day = day if day is not None else _day_ahead_within(analysis.text, language)
     wins: list[str] = []
