@@ -33,7 +33,7 @@ from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.values import Intent
 
 # A loss told as a deed is heard as a feeling, never logged: "we buried my nan today".
-LOSS = Intent("Feeling", {"good": False, "resembled": "a loss told"})
+LOSS = Intent("Feeling", {"good": False, "loss": True, "resembled": "a loss told"})
 
 
 @dataclass(frozen=True)

@@ -267,6 +267,13 @@ def test_a_feeling_is_heard_before_anything_is_suggested(skill: Skill, store: St
     assert reply.startswith(("That sounds hard", "I hear you")) and "watered" not in reply
 
 
+def test_a_loss_told_as_a_deed_is_heard_and_never_logged(skill: Skill, store: Store) -> None:
+    for said in ("we had to put the cat down yesterday", "buried my granda on friday"):
+        reply = talk(skill, said)[0]
+        assert reply.startswith("I'm so sorry") or reply.startswith("I'm sorry. Thank you")
+    assert store.all_wins() == []
+
+
 def test_a_win_said_with_its_day_is_dated_that_day(skill: Skill, store: Store) -> None:
     assert MORNING.date() == date(2026, 11, 24)  # a Tuesday
     talk(skill, "yesterday I rang my mum", "skip", "on Monday I went to the GP", "skip",

@@ -98,7 +98,8 @@ def _day(word: object, today: date) -> date | None:
 @cache
 def _feeling_replies() -> frozenset[str]:
     replies = Replies("en")
-    return frozenset(replies.data("Support", "feeling") + replies.data("Support", "good_feeling"))
+    return frozenset(replies.data("Support", "feeling") + replies.data("Support", "good_feeling")
+                     + replies.data("Support", "loss"))
 
 
 @cache

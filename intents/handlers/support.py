@@ -82,9 +82,11 @@ def not_understood(ctx: Context) -> Reply:
 
 
 def feeling(intent: Intent, ctx: Context) -> Reply:
-    """A feeling told, named or read from the words: heard first, a good one gladly."""
-    return Reply(ctx.replies.text("Support", "good_feeling" if intent.slots.get("good")
-                                  else "feeling"))
+    """A feeling told, named or read from the words: heard first, a good one gladly, a loss
+    with nothing offered to do."""
+    key = "loss" if intent.slots.get("loss") else \
+        "good_feeling" if intent.slots.get("good") else "feeling"
+    return Reply(ctx.replies.text("Support", key))
 
 
 def talk(intent: Intent, ctx: Context) -> Reply:
