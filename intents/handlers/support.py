@@ -83,7 +83,7 @@ def not_understood(ctx: Context) -> Reply:
 
 def feeling(intent: Intent, ctx: Context) -> Reply:
     """A feeling told, named or read from the words: heard first, a good one gladly, a loss
-    with nothing offered to do."""
+    with sorrow and no step to take."""
     key = "loss" if intent.slots.get("loss") else \
         "good_feeling" if intent.slots.get("good") else "feeling"
     return Reply(ctx.replies.text("Support", key))
