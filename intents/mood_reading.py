@@ -50,13 +50,24 @@ def _pair(said: str, numbers: dict[str, int], between: str) -> int | None:
     return None
 
 
-def _own_words(said: str, spec: dict, mood: re.Pattern[str]) -> set[str]:
+@cache
+def _clause_readers(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A clause about the speaker ("I", "feeling", "mood"), and one that opens with a mood
+    word after at most the `openers` ("pretty rubbish")."""
+    spec = lexicon(language)["mood_reading"]
+    about_me = re.compile(rf"\b(?:{'|'.join(spec['about_me'])}|i)\b")
+    mood = _data(language)[3].pattern
+    opening = re.compile(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood})")
+    return about_me, opening
+
+
+def _own_words(said: str, language: str) -> set[str]:
     """The mood words said in a clause about the speaker or opening one: "calm" in "the kids
     are down for a nap and I feel calm", nothing in "takings are right down"."""
-    about_me = re.compile(rf"\b(?:{'|'.join(spec['about_me'])}|i)\b")
-    opening = re.compile(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood.pattern})")
+    about_me, opening = _clause_readers(language)
+    mood = _data(language)[3]
     own: set[str] = set()
-    for clause in re.split(spec["clause_break"], said):
+    for clause in re.split(lexicon(language)["mood_reading"]["clause_break"], said):
         clause = clause.strip()
         if about_me.search(clause) or opening.match(clause):
             own.update(mood.findall(clause))
@@ -71,10 +82,9 @@ def _mixed(named: list[str], words: dict[str, int], gap: int) -> bool:
 
 def mixed_feelings(text: str, language: str = "en") -> bool:
     """Mood words far apart on the scale, each said of the speaker: "I'm happy but sad too"."""
-    said = normalize(text, language)
-    words, _, _, mood, _ = _data(language)
     spec = lexicon(language)["mood_reading"]
-    return _mixed(sorted(_own_words(said, spec, mood)), words, spec["mixed_gap"])
+    own = _own_words(normalize(text, language), language)
+    return _mixed(sorted(own), _data(language)[0], spec["mixed_gap"])
 
 
 def read_mood(text: str, language: str = "en") -> MoodReading | None:
@@ -123,9 +133,9 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
         rf"\b(the|a|an|this|that) {re.escape(w)}\b(?! ({spec['mood_nouns']})\b)", said)
         and not re.search(rf"\b({'|'.join(spec['moving'])})( back| out| off| through| home)?"
                           rf" {re.escape(w)}\b", said)]
-    own = _own_words(said, spec, mood)
+    own = _own_words(said, language)
     named = [w for w in named if w in own]
-    opens = re.match(rf"^(?:(?:{'|'.join(spec['openers'])})\s+)*(?:{mood.pattern})", said)
+    opens = _clause_readers(language)[1].match(said)
     if _mixed(named, words, spec["mixed_gap"]):
         return None  # "happy and sad at the same time": a feeling told, not a number
     if named and (about_me or opens):
