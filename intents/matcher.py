@@ -384,11 +384,11 @@ class IntentMatcher:
                 re.search(rf"\bgoing to {re.escape(kept.split()[0])}\b", text, re.I):
             kept = f"go to {kept}"  # "going to a meeting" is the plan to go to one
         checked["intention"] = self._without_today(kept or checked["intention"])
-        first, _, after = checked["intention"].partition(" ")
-        if first.lower() == "try":  # "try walking", "try to walk": the plan is "walk"
-            tried = after.removeprefix("to ")
+        attempt = re.match(data["plan_attempt"], checked["intention"], re.I)
+        if attempt:  # "try walking", "try to walk", "have a go at walking": the plan is "walk"
+            tried = checked["intention"][attempt.end():]
             checked["intention"] = as_plan(tried) or (
-                tried if after.startswith("to ") else checked["intention"])
+                tried if attempt.group("to") else checked["intention"])
         else:  # "next thing I'm doing is emptying the dishwasher"
             checked["intention"] = as_plan(checked["intention"]) or checked["intention"]
         return checked
