@@ -64,13 +64,25 @@ def opens_deed(word: str, after: str, language: str = "en") -> bool:
 def as_kept(activity: str, language: str = "en") -> str:
     """The words as they are kept and read back inside other sentences: without the capital
     that only opened the sentence ('Tied the tomatoes up'), contractions as people say them
-    ('did not go in' -> "didn't go in")."""
+    ('did not go in' -> "didn't go in"), the speaker's "me" that is "my" as "my" ('rang me
+    mam' -> 'rang my mam')."""
     first = activity.split(" ", 1)[0]
     if first[:1].isupper() and first[1:].islower() and is_past_action(first, language):
         activity = activity[:1].lower() + activity[1:]
     for full, short in lexicon(language)["recontract"].items():
         activity = re.sub(rf"\b{full}\b", short, activity, flags=re.IGNORECASE)
-    return activity
+    return re.sub(r"\bme (?=([a-z]+)\b)",
+                  lambda me: "my " if _owned_by_me(me.group(1), language) else me.group(0),
+                  activity)
+
+
+def _owned_by_me(word: str, language: str) -> bool:
+    """After the speaker's "me", `word` is a thing of theirs ("me mam", "me stretches"), not
+    the rest of a verb's words ("got me a coffee", "made me laugh")."""
+    data = lexicon(language)
+    return word not in data["me_not_my_before"] and \
+        (verb_form(word) != "base" or word in data["me_as_my_nouns"] or
+         word in data["mi_before"]["my"])
 
 
 def asked_at_end(text: str) -> bool:
