@@ -80,6 +80,14 @@ def is_word(word: str) -> bool:
     return bool(getAllLemmas(word))
 
 
+def only_a_noun(word: str) -> bool:
+    """A noun and no describing word or verb ending: 'way', 'fault', 'lives'; not 'better',
+    'gone', 'going'."""
+    found = getAllLemmas(word)
+    return "NOUN" in found and not {"ADJ", "ADV"} & found.keys() and \
+        verb_form(word) in ("", "base", "third_person")
+
+
 @cache
 def verb_form(word: str) -> str:
     """'past', 'participle', 'past_or_participle', 'gerund', 'third_person' or 'base' ('' for

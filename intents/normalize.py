@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from intents.data import lexicon
-from intents.lemmas import is_word, participle, past_of, verb_form
+from intents.lemmas import is_word, only_a_noun, participle, past_of, verb_form
 
 MAX_CHARACTERS = 2000
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ",
@@ -54,6 +54,16 @@ def _like_before(match: re.Match[str]) -> str:
     if verb_form(match.group(2).lower()) in ("past", "past_or_participle"):
         return f"{match.group(1)} {match.group(2)}"
     return match.group(0)
+
+
+def _expanded(match: re.Match[str], table: dict[str, str], language: str) -> str:
+    """A spelling read from the table, except "everyone's" before a noun, which is whose
+    ("in everyone's way"), not "everyone is"."""
+    said = match.group(1).lower()
+    after = re.match(r"\s+(\w+)", match.string[match.end():])
+    if said in lexicon(language)["owner_or_is"] and after and only_a_noun(after.group(1).lower()):
+        return f"{table[said].removesuffix(' is')}'s"  # "everyones way" -> "everyone's way"
+    return table[said]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -186,7 +196,7 @@ def tidy(text: str, language: str = "en") -> str:
     text = re.sub(r"\s*,(\s*[,.!?;:])+", lambda m: m.group(1).strip()[-1], text)
     text = _DONE_DON.sub(lambda found: _done_don(found, language), text)
     pattern, table = _contractions(language)
-    text = pattern.sub(lambda m: table[m.group(1).lower()], text)
+    text = pattern.sub(lambda m: _expanded(m, table, language), text)
     text = _mi_before(language).sub(lambda found: _mi(found, language), text)
     text = _FI_TO.sub(_fi_to, text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)

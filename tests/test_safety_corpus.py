@@ -52,7 +52,7 @@ EXAMPLES = _lines(DATA_ROOT / "safety" / "examples" / "en")
 CORPUS = [line for line in EXAMPLES if line.source not in KINDS["examples_only"]]
 DEVELOPMENT = _lines(HERE / "development")
 HELDOUT = _lines(HERE / "heldout")
-HELDOUT_FLOOR = 0.972  # set at 800 of 823 over the three sets, 802 now: a loss fails
+HELDOUT_FLOOR = 0.975  # 803 of 823 over the three sets: one line lost fails
 
 
 @cache
