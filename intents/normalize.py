@@ -61,7 +61,10 @@ def _expanded(match: re.Match[str], table: dict[str, str], language: str) -> str
     ("in everyone's way"), not "everyone is"."""
     said = match.group(1).lower()
     after = re.match(r"\s+(\w+)", match.string[match.end():])
-    if said in lexicon(language)["owner_or_is"] and after and only_a_noun(after.group(1).lower()):
+    words = lexicon(language)
+    noun = after.group(1).lower() if after else ""
+    if said in words["owner_or_is"] and only_a_noun(noun) \
+            and noun not in words["owner_never_before"]:
         return f"{table[said].removesuffix(' is')}'s"  # "everyones way" -> "everyone's way"
     return table[said]
 
