@@ -156,6 +156,8 @@ def _mi(match: re.Match[str], language: str) -> str:
     object_of = before.lower() in words["me_after"]
     if said in words["my"] and not (object_of and said in words["particles"]):
         return f"{lead}my"
+    if object_of and only_a_noun(said) and said not in words["me_before"]:
+        return f"{lead}my"  # "remember mi birthday"
     if not said or object_of:
         return f"{lead}me"
     return lead + ("i" if said in words["i"] or verb_form(said) in ("base", "past") else "my")
@@ -168,6 +170,16 @@ _FI_TO = re.compile(r"(?<![\w'])(?<!sci )fi (\w+)", re.IGNORECASE)  # not "sci f
 def _fi_to(match: re.Match[str]) -> str:
     verb = match.group(1)
     return f"to {verb}" if verb_form(verb.lower()) == "base" else match.group(0)
+
+
+# Pidgin "am" after a verb is its object: "after that I no go need am again", "i don take
+# am"; not before a subject ("so tired am I").
+_AM_IT = re.compile(r"(?<![\w'])(\w+) am(?![\w'])(?! (?:i|we|they|you|he|she)\b)", re.IGNORECASE)
+
+
+def _am_it(match: re.Match[str]) -> str:
+    verb = match.group(1)
+    return f"{verb} it" if verb_form(verb.lower()) in ("base", "past") else match.group(0)
 
 
 # Pidgin "don" before a verb tells a thing done: "i don wash the car" -> "i washed the car".
@@ -202,6 +214,7 @@ def tidy(text: str, language: str = "en") -> str:
     text = pattern.sub(lambda m: _expanded(m, table, language), text)
     text = _mi_before(language).sub(lambda found: _mi(found, language), text)
     text = _FI_TO.sub(_fi_to, text)
+    text = _AM_IT.sub(_am_it, text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
     text = _G_DROPPED.sub(_restore_g, text)
     text = _BARE_ITS.sub("it is ", text)

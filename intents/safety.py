@@ -234,6 +234,7 @@ class SafetyScreen:
         self._turned_on_oneself = compiler.pattern(
             "|".join(f"(?:{p})" for p in data["turned_on_oneself"]))[0]
         self._past = [compiler.pattern(p)[0] for p in data["past_ideation"]]
+        self._reopened = compiler.pattern("|".join(f"(?:{p})" for p in data["past_reopened"]))[0]
         self._dismissed = [compiler.pattern(p)[0] for p in data["dismissed_reasons"]]
         self._not_yet_done = re.compile(
             rf"^\W*(?:\w+ ){{0,2}}(?:{'|'.join(data['not_yet_done'])}) to ")
@@ -294,7 +295,7 @@ class SafetyScreen:
             line = _mask(line, pattern, [])
         past_words: list[str] = []
         for pattern in self._past:
-            line = _mask(line, pattern, past_words)
+            line = _mask(line, pattern, past_words, self._reopened)
         past = bool(past_words)
         unmasked = line
         masked: list[str] = []
