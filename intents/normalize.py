@@ -182,15 +182,17 @@ def _am_it(match: re.Match[str]) -> str:
     return f"{verb} it" if verb_form(verb.lower()) in ("base", "past") else match.group(0)
 
 
-# Pidgin "don" before a verb tells a thing done: "i don wash the car" -> "i washed the car".
-_DONE_DON = re.compile(r"(?<![\w'])(i|we|e|dem|they|you|she|he) don (\w+)", re.IGNORECASE)
+# Pidgin "don" and Jamaican "done" before a verb tell a thing done: "i don wash the car" -> "i
+# washed the car", "mi done decide" -> "i decided".
+_DONE_DON = re.compile(r"(?<![\w'])(i|we|e|dem|they|you|she|he|mi) (?:don|done) (\w+)",
+                       re.IGNORECASE)
 
 
 def _done_don(match: re.Match[str], language: str) -> str:
     who, verb = match.group(1), match.group(2).lower()
     if verb_form(verb) != "base" or verb in lexicon(language)["don_not_a_deed"]:
         return match.group(0)  # "e don reach", "i don ready" (I am ready): left to the table
-    who = {"e": "it", "dem": "they"}.get(who.lower(), who)
+    who = {"e": "it", "dem": "they", "mi": "i"}.get(who.lower(), who)
     return f"{who} {past_of(verb)}"
 
 
