@@ -112,6 +112,10 @@ class _Compiler:
         return _REFERENCE.sub(lambda m: self.concept(m.group(1), seen),
                               _tight(_as_lemmas(text)))
 
+    def any_of(self, texts: list[str]) -> re.Pattern[str]:
+        """One pattern that matches where any of `texts` does."""
+        return self.pattern("|".join(f"(?:{text})" for text in texts))[0]
+
     def pattern(self, text: str) -> tuple[re.Pattern[str], dict[str, str]]:
         """A rule's pattern; each concept it names becomes a group, so a match tells which."""
         groups: dict[str, str] = {}
@@ -231,10 +235,9 @@ class SafetyScreen:
         self._language = language
         self._resemblance = resemblance
         self._masks = [compiler.pattern(p)[0] for p in data["masks"]]
-        self._turned_on_oneself = compiler.pattern(
-            "|".join(f"(?:{p})" for p in data["turned_on_oneself"]))[0]
+        self._turned_on_oneself = compiler.any_of(data["turned_on_oneself"])
         self._past = [compiler.pattern(p)[0] for p in data["past_ideation"]]
-        self._reopened = compiler.pattern("|".join(f"(?:{p})" for p in data["past_reopened"]))[0]
+        self._reopened = compiler.any_of(data["past_reopened"])
         self._dismissed = [compiler.pattern(p)[0] for p in data["dismissed_reasons"]]
         self._not_yet_done = re.compile(
             rf"^\W*(?:\w+ ){{0,2}}(?:{'|'.join(data['not_yet_done'])}) to ")
