@@ -34,8 +34,11 @@ _CLITICS = re.compile(r"(\w+?)('ll|'d|'ve|'re|'m|n't)\b", re.IGNORECASE)
 _BARE_ITS = re.compile(
     r"\bits (?=(\w+ing|time|never|not|so|too|over|fine|ok|okay|like|all|just|been|the|a|my|"
     r"really|hard|bad|late|no|nothing|always|only|still|because|about|pointless|hopeless|"
-    r"gonna|going|happening|done|finished|ready|here|there|what|how|weird|alright)\b)",
+    r"gonna|going|happening|done|finished|ready|here|there|what|how|weird|alright|decided|"
+    r"sorted|settled|final|booked|planned|arranged)\b)",
     re.IGNORECASE)
+# "it's been", "he's got": the "'s" before a participle is "has", never "is".
+_HAS_NOT_IS = re.compile(r"\b(\w+) is (been|got|gotten|had)\b", re.IGNORECASE)
 _BARE_ILL = re.compile(
     r"\bill (?=(be|do|go|have|just|never|get|see|make|take|try|call|tell|probably|finally|not|"
     r"kill|end|die|leave|write|give|miss|need|ever|always|let|stop|keep|sort)\b)", re.IGNORECASE)
@@ -221,6 +224,7 @@ def tidy(text: str, language: str = "en") -> str:
     text = _G_DROPPED.sub(_restore_g, text)
     text = _BARE_ITS.sub("it is ", text)
     text = _BARE_ILL.sub("i will ", text)
+    text = _HAS_NOT_IS.sub(lambda m: f"{m.group(1)} has {m.group(2)}", text)
     text = _AFTER_DOING.sub(_have_done, text)
     text = _STUTTER_PAIR.sub(lambda m: m.group(1), text)
     text = _STUTTER.sub(lambda m: m.group(1), text)
