@@ -183,6 +183,11 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "breakers": tuple(data["denial_breakers"]),
         "answers": frozenset(data["answer_no_before"]),
         "questions": frozenset(data["question_words"]),
+        "asked_openers": frozenset(data["asked_of_another_openers"]),
+        "asked_verbs": re.compile(
+            r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bmy )(?<!\bto )(?<!\bof )"
+            rf"\b(?:{'|'.join(data['asked_of_another_verbs'])})"
+            rf"(?: (?:{'|'.join(data['asked_of_another_after'])}))*\W*$"),
         "question_frames": frozenset(data["question_frames"]),
         "then_said": frozenset(data["then_said_after_when"]),
         "then_said_openers": frozenset(data["then_said_openers"]),
@@ -267,7 +272,8 @@ def _clause(tokens: tuple[Token, ...], start: int, end: int) -> Clause:
     question = bool(part) and part[-1].word == "?" or (not told and bool(part) and (
         part[0].word in words["wh"]
         or (part[0].word in words["questions"] and len(part) > 1
-            and part[1].word in words["subjects"])))
+            and part[1].word in words["subjects"])
+        or _asked_of_another(part, words)))
     if subject and subject != "speaker" and len(part) > 4 and then_said:
         subject = "speaker"  # "once the kids are down I'll fold the washing"
     return Clause(
@@ -316,6 +322,19 @@ def _main_after_lead(tokens: tuple[Token, ...], bounds: list[int]) -> list[int]:
                 found.append(i)
                 break
     return found
+
+
+def asks_of_another(text: str, language: str = "en") -> bool:
+    """The first clause asks after someone or something else ("did celtic win")."""
+    tokens = analyse(text, language).tokens
+    return _asked_of_another(list(tokens), _words(language))
+
+
+def _asked_of_another(part: list[Token], words: dict) -> bool:
+    """"did celtic win", "has the parcel come yet": a question of someone or something else."""
+    text = " ".join(t.word for t in part)
+    return len(part) > 2 and part[0].word in words["asked_openers"] and \
+        part[1].word not in words["subjects"] and bool(words["asked_verbs"].search(text))
 
 
 def _then_said(part: tuple[Token, ...]) -> bool:

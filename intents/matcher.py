@@ -24,6 +24,7 @@ from intents.activities import (
     tempting,
     told_as_deed,
 )
+from intents.analysis import asks_of_another
 from intents.command_cues import cued
 from intents.data import DATA_ROOT, lexicon, read_yaml
 from intents.deed_likeness import reads_as_loss, reads_as_setback
@@ -117,6 +118,8 @@ class IntentMatcher:
         if intent is not None and intent.name == "Greeting" and hello and \
                 len(text[hello.end():].split()) >= 2:  # "hey, remind me in ten minutes..."
             intent = self._read(text[hello.end():]) or intent
+        if intent is not None and intent.name == "LogWin" and asks_of_another(text, self.language):
+            return Intent("Unsupported", {"question": True})  # "did celtic win": not a deed
         if intent is not None and intent.name == "LogWin" and reads_as_loss(text, self.language):
             return LOSS  # "we had mum cremated on tuesday, just family"
         if intent is not None and intent.name == "LogWin" and went_wrong(text, self.language):
@@ -136,6 +139,9 @@ class IntentMatcher:
             return Intent("Cancel", {})  # "I don't want to do the breathing": never started
         text = tidy(text[:MAX_CHARACTERS], self.language)
         intent = self._match(text)
+        head = self._before_comment(text) if intent is None else None
+        if head:  # "I'd give today an eight out of ten, which is a first in a long while"
+            intent = self._match(head)
         if intent is None or intent.name != "Correction":
             change = swap(text, self.language)  # "make that two glasses, not one"
             if change is not None:
@@ -170,8 +176,17 @@ class IntentMatcher:
             after = "".join(re.split(r"[,.;!?]", text, maxsplit=1)[1:]).strip()
             return (self._mood_in_words(after) if after else None) or \
                 read_open(text, self.language) or waiting
-        return intent or self._mood_in_words(text) or read_open(text, self.language) \
-            or self._lookup_question(text)
+        return intent or self._mood_in_words(text) or (head and self._mood_in_words(head)) \
+            or read_open(text, self.language) or self._lookup_question(text)
+
+    def _before_comment(self, text: str) -> str | None:
+        """The words before a comment on them, said after a comma or as "which ...": the
+        comment's words are not a rating's or a command's."""
+        comment = lexicon(self.language)["comment_after_deed"]
+        for gap in re.finditer(r",\s*|\s+(?=which\b)", text):
+            if gap.start() and re.match(comment, text[gap.end():], re.IGNORECASE):
+                return text[:gap.start()]
+        return None
 
     def _despite_low_energy(self, text: str, cue: Intent) -> Intent:
         """Low energy, unless a deed is told with it: "knackered, but I did the dishes",
@@ -185,6 +200,8 @@ class IntentMatcher:
             part = part.strip()
             if not part or getattr(cued(part, self.language), "name", None) == "LowEnergy":
                 continue
+            if " " not in part and verb_form(part.lower()) == "participle":
+                continue  # "...has got up and gone": a participle alone tells no deed
             found = self._read(part)
             if found is not None and found.name in ("LogWin", "AbstinenceWin"):
                 name = found.name  # "didn't have a drink even though I was exhausted"
@@ -193,10 +210,11 @@ class IntentMatcher:
         return Intent(name, slots) if slots["activities"] else cue
 
     def _lookup_question(self, text: str) -> Intent | None:
-        """A question that asks to look something up ('how far is the moon'), not about the
-        person or their feelings: it cannot be answered here."""
+        """A question that asks to look something up ('how far is the moon', 'did celtic
+        win'), not about the person or their feelings: it cannot be answered here."""
         said = text.lower()
-        if not re.match(lexicon(self.language)["lookup_question"], said):
+        if not re.match(lexicon(self.language)["lookup_question"], said) and \
+                not asks_of_another(text, self.language):
             return None
         words = {lemma(w) for w in re.findall(r"[a-z']+", said)}
         if words & set(lexicon(self.language)["feeling_cues"]):
