@@ -326,15 +326,15 @@ def _main_after_lead(tokens: tuple[Token, ...], bounds: list[int]) -> list[int]:
 
 def asks_of_another(text: str, language: str = "en") -> bool:
     """The first clause asks after someone or something else ("did celtic win")."""
-    tokens = analyse(text, language).tokens
-    return _asked_of_another(list(tokens), _words(language))
+    return _asked_of_another(analyse(text, language).tokens, _words(language))
 
 
-def _asked_of_another(part: list[Token], words: dict) -> bool:
+def _asked_of_another(part: tuple[Token, ...], words: dict[str, Any]) -> bool:
     """"did celtic win", "has the parcel come yet": a question of someone or something else."""
     text = " ".join(t.word for t in part)
     return len(part) > 2 and part[0].word in words["asked_openers"] and \
-        part[1].word not in words["subjects"] and bool(words["asked_verbs"].search(text))
+        part[1].word not in words["subjects"] and part[1].word not in words["negations"] and \
+        bool(words["asked_verbs"].search(text))
 
 
 def _then_said(part: tuple[Token, ...]) -> bool:

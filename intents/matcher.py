@@ -139,9 +139,6 @@ class IntentMatcher:
             return Intent("Cancel", {})  # "I don't want to do the breathing": never started
         text = tidy(text[:MAX_CHARACTERS], self.language)
         intent = self._match(text)
-        head = self._before_comment(text) if intent is None else None
-        if head:  # "I'd give today an eight out of ten, which is a first in a long while"
-            intent = self._match(head)
         if intent is None or intent.name != "Correction":
             change = swap(text, self.language)  # "make that two glasses, not one"
             if change is not None:
@@ -176,16 +173,16 @@ class IntentMatcher:
             after = "".join(re.split(r"[,.;!?]", text, maxsplit=1)[1:]).strip()
             return (self._mood_in_words(after) if after else None) or \
                 read_open(text, self.language) or waiting
-        return intent or self._mood_in_words(text) or (head and self._mood_in_words(head)) \
+        return intent or self._mood_in_words(text) or self._rating_before_comment(text) \
             or read_open(text, self.language) or self._lookup_question(text)
 
-    def _before_comment(self, text: str) -> str | None:
-        """The words before a comment on them, said after a comma or as "which ...": the
-        comment's words are not a rating's or a command's."""
+    def _rating_before_comment(self, text: str) -> Intent | None:
+        """A rating, then a comment on it after a comma or as "which ...": "I'd give today an
+        eight out of ten, which is a first in a long while"."""
         comment = lexicon(self.language)["comment_after_deed"]
         for gap in re.finditer(r",\s*|\s+(?=which\b)", text):
             if gap.start() and re.match(comment, text[gap.end():], re.IGNORECASE):
-                return text[:gap.start()]
+                return self._mood_in_words(text[:gap.start()])
         return None
 
     def _despite_low_energy(self, text: str, cue: Intent) -> Intent:

@@ -25,6 +25,9 @@ _LIKE_BEFORE = re.compile(
     r"it|them|him|me|us|out|up|down|off|over|round|around|back|to|for|into|through|all|that|"
     r"this|these|those)\b)", re.IGNORECASE)
 
+# "could you like remind me": "like" between a request and its verb is a filler.
+_LIKE_IN_ASKING = re.compile(r"\b(could|can) you like (?=(\w+))", re.IGNORECASE)
+
 # What the table above leaves: "nobody'll", "everyone'd", "mum's gonna" stay readable.
 _CLITIC_WORDS = {"'ll": "will", "'d": "would", "'ve": "have", "'re": "are", "'m": "am",
                  "n't": "not"}
@@ -56,6 +59,12 @@ def _restore_g(match: re.Match[str]) -> str:
 def _like_before(match: re.Match[str]) -> str:
     if verb_form(match.group(2).lower()) in ("past", "past_or_participle"):
         return f"{match.group(1)} {match.group(2)}"
+    return match.group(0)
+
+
+def _like_in_asking(match: re.Match[str]) -> str:
+    if verb_form(match.group(2).lower()) == "base":
+        return f"{match.group(1)} you "
     return match.group(0)
 
 
@@ -229,6 +238,7 @@ def tidy(text: str, language: str = "en") -> str:
     text = _STUTTER_PAIR.sub(lambda m: m.group(1), text)
     text = _STUTTER.sub(lambda m: m.group(1), text)
     text = _LIKE_BEFORE.sub(_like_before, text)
+    text = _LIKE_IN_ASKING.sub(_like_in_asking, text)
     text = _lead_ins(language).sub("", text)
     text = re.sub(r"\s+([,.!?;:])", r"\1", text)
     text = re.sub(r"^[\s,.;:]+", "", text)
