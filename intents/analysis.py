@@ -326,7 +326,10 @@ def _main_after_lead(tokens: tuple[Token, ...], bounds: list[int]) -> list[int]:
 
 def asks_of_another(text: str, language: str = "en") -> bool:
     """The first clause asks after someone or something else ("did celtic win")."""
-    return _asked_of_another(analyse(text, language).tokens, _words(language))
+    analysis = analyse(text, language)
+    first = analysis.clauses[0] if analysis.clauses else None
+    return first is not None and \
+        _asked_of_another(analysis.tokens[first.start:first.end], _words(language))
 
 
 def _asked_of_another(part: tuple[Token, ...], words: dict[str, Any]) -> bool:
