@@ -175,6 +175,13 @@ def _mi(match: re.Match[str], language: str) -> str:
     return lead + ("i" if said in words["i"] or verb_form(said) in ("base", "past") else "my")
 
 
+@cache
+def _me_for_my(language: str) -> re.Pattern[str]:
+    """The northern and Irish "me" for "my" before a part of the body: "round me neck"."""
+    parts = _alternatives(lexicon(language)["me_is_my_before"])
+    return re.compile(rf"(?<![\w'])me(?= (?:own )?(?:{parts})(?![\w']))", re.IGNORECASE)
+
+
 # Jamaican "fi" before a verb is "to": "want di current fi pull mi out".
 _FI_TO = re.compile(r"(?<![\w'])(?<!sci )fi (\w+)", re.IGNORECASE)  # not "sci fi"
 
@@ -227,6 +234,7 @@ def tidy(text: str, language: str = "en") -> str:
     pattern, table = _contractions(language)
     text = pattern.sub(lambda m: _expanded(m, table, language), text)
     text = _mi_before(language).sub(lambda found: _mi(found, language), text)
+    text = _me_for_my(language).sub("my", text)
     text = _FI_TO.sub(_fi_to, text)
     text = _AM_IT.sub(_am_it, text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
