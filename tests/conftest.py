@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import wave
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -20,10 +20,17 @@ import pytest
 
 from intents.skill import Skill
 from models.store import Store
+from voice.app import App
+from voice.closed_sentences import SoundsLike
+from voice.config import Settings
+from voice.hearing import Hearing
+from voice.paths import Paths
+from voice.transcript import Transcript
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 MORNING = datetime(2026, 11, 24, 9, 30)
+NOON = datetime(2026, 3, 2, 12, 0)
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None,
                                   reason="espeak-ng is not installed")
 
@@ -169,3 +176,30 @@ def full_home(home: Path) -> Iterator[Path]:
         finally:
             os.close(fd)
         yield home
+
+
+class SaysOnce:
+    """Stands in for the microphone and the recogniser: every utterance is heard as `text`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def start(self) -> None: ...
+
+    def feed(self, chunk: bytes) -> None: ...
+
+    def finish(self) -> Transcript:
+        return Transcript(self.text, 0.8)
+
+
+def hearing_of(text: str, skill: Skill, tmp_path: Path,
+               sounds_like: SoundsLike | None = None) -> Hearing:
+    """A hearing at noon whose recogniser hears every utterance as `text`."""
+    app = App(paths=Paths(config_dir=tmp_path / "c", data_dir=tmp_path / "d", home=tmp_path),
+              settings=Settings(), clock=lambda: NOON)
+    return Hearing(SaysOnce(text), skill, app, sounds_like)
+
+
+def audio() -> Iterable[bytes]:
+    """One short chunk: what `SaysOnce` hears does not depend on it."""
+    return [b"\0\0" * 320]

@@ -4,8 +4,6 @@ gained or lost, never while a question or the screen's reply waits."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,17 +12,13 @@ from rapidfuzz.distance import Levenshtein
 
 from intents.skill import Skill
 from models.store import Store
-from voice.app import App
+from tests.conftest import NOON, SaysOnce, audio, hearing_of
 from voice.closed_sentences import NEVER_TOWARD, SoundsLike, closed_sentences, same_polarity
-from voice.config import Settings
-from voice.hearing import Hearing
-from voice.paths import Paths
 from voice.pronunciations import Pronunciations
 from voice.transcript import Transcript
 
 CASES = yaml.safe_load((Path(__file__).parent / "speech" / "en" / "sounds_like.yaml")
                        .read_text(encoding="utf-8"))
-NOON = datetime(2026, 3, 2, 12, 0)
 
 
 @pytest.fixture(scope="module")
@@ -74,34 +68,10 @@ def test_other_transcripts_stay_as_heard(sounds_like: SoundsLike, heard: str) ->
     assert sounds_like.correct(Transcript(heard, 0.8)) == Transcript(heard, 0.8)
 
 
-class SaysOnce:
-    """Stands in for the microphone and the recogniser: every utterance is heard as `text`."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def start(self) -> None: ...
-
-    def feed(self, chunk: bytes) -> None: ...
-
-    def finish(self) -> Transcript:
-        return Transcript(self.text, 0.8)
-
-
-def hearing_of(text: str, skill: Skill, sounds_like: SoundsLike, tmp_path: Path) -> Hearing:
-    app = App(paths=Paths(config_dir=tmp_path / "c", data_dir=tmp_path / "d", home=tmp_path),
-              settings=Settings(), clock=lambda: NOON)
-    return Hearing(SaysOnce(text), skill, app, sounds_like)
-
-
-def audio() -> Iterable[bytes]:
-    return [b"\0\0" * 320]
-
-
 def test_the_hearing_reads_a_misheard_command_as_the_command(
         sounds_like: SoundsLike, tmp_path: Path) -> None:
     skill = Skill(Store.memory())
-    heard = hearing_of("start reading for three minutes", skill, sounds_like, tmp_path) \
+    heard = hearing_of("start reading for three minutes", skill, tmp_path, sounds_like) \
         .hear(audio())
     assert heard.transcript.heard_as == "start reading for three minutes"
     assert heard.turn.intent is not None and heard.turn.intent.name == "StartBreathing"
@@ -110,7 +80,7 @@ def test_the_hearing_reads_a_misheard_command_as_the_command(
 def test_after_the_screens_reply_the_next_words_are_read_as_heard(
         sounds_like: SoundsLike, tmp_path: Path) -> None:
     skill = Skill(Store.memory())
-    hearing = hearing_of("i want to die", skill, sounds_like, tmp_path)
+    hearing = hearing_of("i want to die", skill, tmp_path, sounds_like)
     assert hearing.hear(audio()).turn.screen.level.value == "crisis"
     hearing.recognizer = SaysOnce("start reading for three minutes")
     assert hearing.transcribe(audio()).text == "start reading for three minutes"
@@ -121,5 +91,5 @@ def test_while_a_question_waits_the_answer_is_read_as_heard(
     skill = Skill(Store.memory())
     skill.handle("let's do the evening reflection", NOON)
     assert skill.waiting(NOON)
-    heard = hearing_of("start reading for three minutes", skill, sounds_like, tmp_path)
+    heard = hearing_of("start reading for three minutes", skill, tmp_path, sounds_like)
     assert heard.transcribe(audio()).text == "start reading for three minutes"

@@ -1,13 +1,14 @@
 """In-domain speech: our own utterances in synthetic voices with kitchen noise at 15 dB,
 through the whole path (recogniser with the grammar from our templates, safety screen,
-intent matcher). See bench/in_domain.py; its figures are in the README."""
+intent matcher): the embedded default on espeak-ng's and flite's voices, and Whisper tiny.en on
+Piper's neural voice. See bench/in_domain.py; its figures are in the README."""
 
 from __future__ import annotations
 
 import pytest
 
 from bench import synth
-from bench.engines import private_paths
+from bench.engines import available, bundled_whisper, private_paths
 from bench.in_domain import Outcome, fresh_hearing, load_noise, load_utterances, run
 from tests.conftest import shared
 from voice.hearing import Hearing
@@ -22,6 +23,9 @@ FLITE_FLOOR = 0.40  # measured 0.523 on slt
 # measured 1 of 195, "today I want to go for a walk" heard as "today i want to go through it
 # off", which the resemblance check reads as "go through with it".
 FALSE_ALARM_CEILING = 1
+# Measured with Whisper tiny.en on Piper's "joe" at its own pace, 15 dB: 87.7% (57 of 65), every
+# crisis line screened; 78.5% before a deed heard in the present was read in the past.
+WHISPER_PIPER_FLOOR = 0.83
 
 pytestmark = [
     pytest.mark.slow,
@@ -53,6 +57,19 @@ def flite(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
         pytest.skip("flite is not installed")
     shared("speech-to-intent/kitchen.wav")
     return run(pocketsphinx(tmp_path_factory), load_utterances(), voices, load_noise(), SNR_DB)
+
+
+@pytest.fixture(scope="module")
+def whisper_on_piper(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+    voices = synth.piper_voices()[:1]
+    model = bundled_whisper()
+    if not voices or model is None:
+        pytest.skip("Piper's voice or the Whisper tiny.en weights are not installed (test extra)")
+    paths = private_paths(tmp_path_factory.mktemp("whisper-home"), model)
+    if "whisper" not in available(paths):
+        pytest.skip("faster-whisper is not installed (test extra)")
+    shared("speech-to-intent/kitchen.wav")
+    return run(fresh_hearing("whisper", paths), load_utterances(), voices, load_noise(), SNR_DB)
 
 
 def test_the_set_is_large_and_covers_every_kind() -> None:
@@ -107,3 +124,13 @@ def test_every_crisis_line_is_screened_from_the_audio(espeak: list[Outcome],
                                                       flite: list[Outcome]) -> None:
     missed = [(o.voice, o.text) for o in espeak + flite if o.is_crisis_line and not o.right]
     assert missed == []
+
+
+def test_whisper_on_a_neural_voice_stays_above_the_measured_floor(
+        whisper_on_piper: list[Outcome]) -> None:
+    assert _share(whisper_on_piper) >= WHISPER_PIPER_FLOOR
+
+
+def test_whisper_on_a_neural_voice_raises_no_false_alarm(
+        whisper_on_piper: list[Outcome]) -> None:
+    assert _false_alarms(whisper_on_piper) == []

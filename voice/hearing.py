@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from intents.data import lexicon
 from intents.safety import Safety
@@ -16,6 +16,7 @@ from voice.app import EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
 from voice.closed_sentences import SoundsLike
 from voice.recognizers import Recognizer, RecognizerError, build_recognizer, transcribe
 from voice.transcript import Transcript
+from voice.unheard import READINGS
 from voice.wake import WakeWordDetector, WakeWordError
 
 # Wildcard slots whose phrases are worth putting in the grammar: the common small wins and the
@@ -41,8 +42,9 @@ def known_activities(store: Store, language: str = "en") -> list[str]:
 
 class Hearing:
     """Owns the recogniser and the skill; `hear` turns audio chunks into a Turn. A transcript
-    nothing understands is read as the closed template sentence it sounds like, if one is close
-    and neither a question nor the screen's reply waits for an answer."""
+    nothing understands is read as the closed template sentence it sounds like, if one is close,
+    or with what the recogniser lost put back (`voice.unheard`), unless a question or the
+    screen's reply waits for an answer."""
 
     def __init__(self, recognizer: Recognizer, skill: Skill, app: App,
                  sounds_like: SoundsLike | None = None) -> None:
@@ -78,9 +80,29 @@ class Hearing:
 
     def read(self, heard: Transcript) -> Transcript:
         """The recogniser's words as the templates read them (see the class)."""
-        if self.sounds_like is None or self._after_risk or self.skill.waiting(self._app.clock()):
+        if self._after_risk or self.skill.waiting(self._app.clock()):
             return heard
-        return self.sounds_like.correct(heard)
+        read = heard if self.sounds_like is None else self.sounds_like.correct(heard)
+        return read if read.heard_as else self._put_back(read)
+
+    def _put_back(self, heard: Transcript) -> Transcript:
+        """What the recogniser lost put back (`voice.unheard`): a deed heard in the present
+        read in the past, a number heard as the word it sounds like; only when nothing but a
+        likeness ("empty" taken for a feeling) reads the words as heard, and the reading is
+        understood as what it is for and the screen lets it by."""
+        screen, intent = self.skill.understand(heard.text)
+        if screen.level is not Safety.NONE or (intent is not None and "resembled" not in
+                                               intent.slots):
+            return heard
+        for reading in READINGS:
+            text = reading.read(heard.text, self.skill.options.language)
+            if text is None:
+                continue
+            screen, intent = self.skill.understand(text)
+            if screen.level is Safety.NONE and intent is not None and \
+                    intent.name in reading.intents:
+                return replace(heard, text=text, heard_as=heard.text)
+        return heard
 
     def is_noise(self, transcript: Transcript) -> bool:
         """Nothing was understood and nothing needs care: not worth a reply."""
