@@ -88,7 +88,8 @@ def _piper(text: str, voice: Voice) -> tuple[np.ndarray, int]:
     from piper import SynthesisConfig
 
     spoken = _piper_voice(voice.name)
-    config = SynthesisConfig(length_scale=voice.length_scale)
+    # Piper varies each render at random; without that every run hears the same audio
+    config = SynthesisConfig(length_scale=voice.length_scale, noise_scale=0.0, noise_w_scale=0.0)
     chunks = list(spoken.synthesize(text, syn_config=config))
     samples = np.concatenate([c.audio_float_array for c in chunks]).astype(np.float32)
     return samples, chunks[0].sample_rate

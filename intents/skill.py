@@ -113,9 +113,12 @@ class Skill:
         """A question is open: the next words answer it."""
         return Dialogue(self.store, now).pending() is not None
 
-    def handle(self, text: str, now: datetime) -> Turn:
-        """Everything one utterance does, in one transaction."""
+    def handle(self, text: str, now: datetime, unsure: bool = False) -> Turn:
+        """Everything one utterance does, in one transaction. `unsure`: the words are a
+        reading of what was heard, so a win in them is asked about before it is kept."""
         screen, intent = self.understand(text)
+        if unsure and intent is not None and intent.name == "LogWin":
+            intent = Intent("LogWin", {**intent.slots, "unsure": True})
         if screen.level is not Safety.NONE:
             return self._crisis_turn(text, screen, now)
         # The veto's screen reads the words about to be kept, inside the transaction: compiled

@@ -44,7 +44,7 @@ class Hearing:
     """Owns the recogniser and the skill; `hear` turns audio chunks into a Turn. A transcript
     nothing understands is read as the closed template sentence it sounds like, if one is close,
     or with what the recogniser lost put back (`voice.unheard`), unless a question or the
-    screen's reply waits for an answer."""
+    screen's reply waits for an answer. A win so read is asked about before it is kept."""
 
     def __init__(self, recognizer: Recognizer, skill: Skill, app: App,
                  sounds_like: SoundsLike | None = None) -> None:
@@ -87,20 +87,18 @@ class Hearing:
 
     def _put_back(self, heard: Transcript) -> Transcript:
         """What the recogniser lost put back (`voice.unheard`): a deed heard in the present
-        read in the past, a number heard as the word it sounds like; only when nothing but a
-        likeness ("empty" taken for a feeling) reads the words as heard, and the reading is
-        understood as what it is for and the screen lets it by."""
-        screen, intent = self.skill.understand(heard.text)
-        if screen.level is not Safety.NONE or (intent is not None and "resembled" not in
-                                               intent.slots):
+        read in the past, a number heard as the word it sounds like; only when nothing
+        understands the words as heard, the screen has nothing to say of them or of the
+        reading (risk, a denial or a reason for care), and the reading is understood as what
+        it is for."""
+        if self.skill.flagged(heard.text) or self.skill.understand(heard.text)[1] is not None:
             return heard
         for reading in READINGS:
             text = reading.read(heard.text, self.skill.options.language)
-            if text is None:
+            if text is None or self.skill.flagged(text):
                 continue
-            screen, intent = self.skill.understand(text)
-            if screen.level is Safety.NONE and intent is not None and \
-                    intent.name in reading.intents:
+            intent = self.skill.understand(text)[1]
+            if intent is not None and intent.name in reading.intents:
                 return replace(heard, text=text, heard_as=heard.text)
         return heard
 
@@ -111,7 +109,9 @@ class Hearing:
 
     def respond(self, transcript: Transcript) -> Heard:
         began = time.perf_counter()
-        turn = self.skill.handle(transcript.text, self._app.clock())
+        # a win in words the hearing read into what was heard is asked about before it is kept
+        turn = self.skill.handle(transcript.text, self._app.clock(),
+                                 unsure=bool(transcript.heard_as))
         self._after_risk = turn.screen.level is not Safety.NONE
         return Heard(transcript, turn, time.perf_counter() - began)
 
@@ -120,7 +120,8 @@ class Hearing:
 
 
 def sounds_like_note(transcript: Transcript) -> str:
-    """Where the words were read as the template sentence they sound like, for the log."""
+    """Where the words were read as something else (the template sentence they sound like, or
+    with what the recogniser lost put back), for the log."""
     return f" (the recogniser said: {transcript.heard_as})" if transcript.heard_as else ""
 
 

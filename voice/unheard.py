@@ -1,12 +1,12 @@
 """What a recogniser's words lose of what was said, and the readings that put it back.
 
-- The past ending: before a consonant the "-ed" of a regular past is hardly sounded, so "I
-  washed the dishes" is heard as "i wash the dishes".
-- A number heard as the word it sounds like: "my mood is for", "i'd say to".
+- The past ending: the "-ed" of a regular past that adds no syllable ("washed", "cleaned") is
+  hardly sounded before a consonant, so "I washed the dishes" is heard as "i wash the dishes".
+- A number heard as the word it sounds like, right after the words of a rating: "my mood is for".
 
-Each reading gives another text or None; the hearing keeps it only when nothing but a
-likeness reads the words as heard, and the reading is understood as what it is for (see
-`Hearing.read`)."""
+Each reading gives another text or None. The hearing keeps one only when nothing understands
+the words as heard, the screen has nothing to say of either, and the reading is understood as
+what it is for; a win read so is asked about before it is kept (`Hearing.read`)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from functools import cache
 from intents.data import lexicon
 from intents.lemmas import past_of, verb_form
 
+VOWEL_LETTERS = "aeiou"  # a next word starting with one sounds the "-ed" clearly
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -27,56 +29,65 @@ class Reading:
     intents: tuple[str, ...]
 
 
+def _any_of(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
-def _past_words(language: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """The words that may come before "I", the words that say a habit or a time ahead, and
-    the verbs whose present tells a state."""
+def _past_words(language: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str],
+                                        frozenset[str]]:
+    """The words that may come before "I", the words that say a habit, a time ahead, a want, a
+    question or someone else's deed, the verbs whose present tells a state, and the words no
+    deed ends on."""
     told = lexicon(language)["past_heard"]
-    lead = "|".join(re.escape(w) for w in told["before_i"])
-    not_past = "|".join(re.escape(w) for w in told["not_the_past"])
-    return (re.compile(rf"^((?:(?:{lead}),? )*)i (\w+)( .+)$"),
-            re.compile(rf"(?<![\w'])(?:{not_past})(?![\w'])"), frozenset(told["states"]))
+    return (re.compile(rf"^((?:(?:{_any_of(told['before_i'])}),? )*)i (\w+) (\w.*)$"),
+            re.compile(rf"(?<![\w'])(?:{_any_of(told['not_the_past'])})(?![\w'])"),
+            frozenset(told["states"]), frozenset(told["cut_short"]))
 
 
 def in_the_past(text: str, language: str = "en") -> str | None:
-    """`text` with its first verb after "I" in the past, if that verb tells a deed, has a
-    regular past ending that speech loses, and nothing says a habit or a time ahead; else
-    None."""
-    said, not_past, states = _past_words(language)
-    found = said.match(text.strip().lower())
-    if found is None or not_past.search(text.lower()):
+    """`text` with the verb right after "I" in the past, if it tells a deed and its regular
+    past ending is the kind speech loses before the next word's consonant, nothing says a
+    habit, a time ahead, a want, a question or someone else's deed, and the sentence is not
+    cut short; else None."""
+    said, not_past, states, cut_short = _past_words(language)
+    lowered = text.strip().lower()
+    found = said.match(lowered)
+    if found is None or not_past.search(lowered):
         return None
     lead, verb, rest = found.groups()
-    past = past_of(verb)
-    if verb in states or verb_form(verb) != "base" or past == verb or not past.endswith("ed"):
+    if verb in states or rest.split()[-1] in cut_short or rest[0] in VOWEL_LETTERS:
         return None
-    return f"{lead}i {past}{rest}"
+    if verb_form(verb) != "base" or verb in lexicon(language)["hedges"] or verb[-1] in "td":
+        return None  # "i still ...", and "visit" -> "visited", a syllable no recogniser drops
+    past = past_of(verb)
+    return f"{lead}i {past} {rest}" if past.endswith("ed") and past != verb else None
 
 
 @cache
 def _number_sounds(language: str) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """Words heard for numbers, where a number is said (last, or before "out of ten"), and the
-    words of a rating that must be in the turn."""
+    """Words heard for numbers, the words of a rating they must follow at the end of the turn
+    (or before "out of ten"), and the words that make it no rating."""
     told = lexicon(language)["number_heard_as"]
     sounds: dict[str, str] = told["sounds"]
-    words = "|".join(re.escape(w) for w in sounds)
-    rating = "|".join(re.escape(w) for w in told["rating_words"])
-    return (sounds,
-            re.compile(rf"(?<![\w'])({words})(?=\s*(?:out of (?:ten|10))?\s*[.!?]?\s*$)"),
-            re.compile(rf"(?<![\w'])(?:{rating})(?![\w'])"))
+    where = re.compile(rf"(?<![\w'])(?:{_any_of(told['after'])}) ({_any_of(list(sounds))})"
+                       r"(?=\s*(?:out of (?:ten|10))?\s*[.!]?\s*$)")
+    never = re.compile(rf"(?<![\w'])(?:{_any_of(told['never_with'])})(?![\w'])|n't\b|\?")
+    return sounds, where, never
 
 
 def as_a_number(text: str, language: str = "en") -> str | None:
-    """`text` with the word said where a number goes read as the number it sounds like, in
-    a turn that speaks of a rating ("my mood is for" -> "my mood is four"); else None."""
-    sounds, where, rating = _number_sounds(language)
+    """`text` with the word said right after a rating's words read as the number it sounds
+    like ("my mood is for" -> "my mood is four"), unless a "not" or a question is in it; else
+    None."""
+    sounds, where, never = _number_sounds(language)
     lowered = text.strip().lower()
     found = where.search(lowered)
-    if found is None or not rating.search(lowered):
+    if found is None or never.search(lowered):
         return None
-    return lowered[:found.start()] + sounds[found.group(1)] + lowered[found.end():]
+    return lowered[:found.start(1)] + sounds[found.group(1)] + lowered[found.end(1):]
 
 
 # The readings, in the order they are tried, and what each must be understood as.
-READINGS = (Reading(in_the_past, ("LogWin", "Setback", "AbstinenceWin")),
+READINGS = (Reading(in_the_past, ("LogWin",)),
             Reading(as_a_number, ("RateMood", "Number")))
