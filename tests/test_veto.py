@@ -4,6 +4,10 @@ answer to a pending question passes the screen first."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import yaml
 
 from intents.skill import Skill
 from models.records import Intention, Note, Win
@@ -11,6 +15,8 @@ from models.store import Store
 from tests.conftest import MORNING
 
 LATER = MORNING + timedelta(minutes=1)
+ASKED_FIRST = yaml.safe_load((Path(__file__).parent / "safety" / "asked_first.yaml")
+                             .read_text(encoding="utf-8"))
 
 
 def test_a_would_be_win_naming_a_means_is_asked_about_first(skill: Skill, store: Store) -> None:
@@ -122,3 +128,20 @@ def test_the_questions_before_keeping_speak_to_the_person(skill: Skill, store: S
     skill.handle("yes", LATER)
     assert [w.activity for w in store.all_wins()] == [
         "got a hot towel shave with a proper blade at my barber's"]
+
+
+@pytest.mark.parametrize("said", ASKED_FIRST["asked"])
+def test_a_deed_beside_a_warning_sign_is_asked_about_never_praised(
+        said: str, skill: Skill, store: Store) -> None:
+    """Asked first, or heard by the screen itself; never kept or praised."""
+    turn = skill.handle(said, MORNING)
+    asked = turn.reply.text.startswith("Shall I log that you") and turn.reply.expects_answer
+    assert asked or turn.screen.level.value != "none"
+    assert store.all_wins() == []
+
+
+@pytest.mark.parametrize("said", ASKED_FIRST["kept"])
+def test_its_lookalikes_with_a_use_or_a_reason_are_kept(
+        said: str, skill: Skill, store: Store) -> None:
+    skill.handle(said, MORNING)
+    assert len(store.all_wins()) == 1
