@@ -6,7 +6,7 @@
 
 Each reading gives another text or None. The hearing keeps one only when nothing understands
 the words as heard, the screen has nothing to say of either, and the reading is understood as
-what it is for; a win read so is asked about before it is kept (`Hearing.read`)."""
+what it is for; a win read so is asked about before it is kept (`Hearing._put_back`)."""
 
 from __future__ import annotations
 
