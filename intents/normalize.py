@@ -81,7 +81,8 @@ def _expanded(match: re.Match[str], table: dict[str, str], language: str) -> str
     return table[said]
 
 
-def _alternatives(words: list[str]) -> str:
+def alternatives(words: list[str]) -> str:
+    """A regex alternation of `words`, escaped, longest first so a longer phrase wins."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -89,7 +90,7 @@ def _alternatives(words: list[str]) -> str:
 def _contractions(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     table = lexicon(language)["contractions"]
     # a spelling may carry a clitic: "naebody'd" is read as "nobody'd", then "nobody would"
-    words = _alternatives(list(table))
+    words = alternatives(list(table))
     pattern = re.compile(rf"(?<![\w'])({words})(?!\w)(?!'(?!(?:ll|d|ve|re|m)\b))", re.IGNORECASE)
     return pattern, table
 
@@ -97,7 +98,7 @@ def _contractions(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
 @cache
 def _ah_for_i(language: str) -> re.Pattern[str]:
     """'ah' standing for 'I' before a verb ("ah want tae", "ah'm"); read before fillers."""
-    verbs = _alternatives(lexicon(language)["ah_for_i_before"])
+    verbs = alternatives(lexicon(language)["ah_for_i_before"])
     return re.compile(rf"(?<![\w'])ah(?=\s?(?:{verbs})(?![\w]))", re.IGNORECASE)
 
 
@@ -105,15 +106,15 @@ def _ah_for_i(language: str) -> re.Pattern[str]:
 def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
                                       re.Pattern[str]]:
     fillers = lexicon(language)["fillers"]
-    sounds = _alternatives(fillers["anywhere"])
+    sounds = alternatives(fillers["anywhere"])
     anywhere = re.compile(rf"(?<![\w'])({sounds})(?![\w'])[,.]?", re.IGNORECASE)
-    set_off = _alternatives(fillers["between_commas"])
+    set_off = alternatives(fillers["between_commas"])
     between = re.compile(rf"(^|[,.!?;:]\s*)({set_off})(\s*,|\s*$|(?=\s*[.!?;:]))",
                          re.IGNORECASE)
-    waiting = _alternatives(fillers["mid_clause_before"])
+    waiting = alternatives(fillers["mid_clause_before"])
     mid_clause = re.compile(rf"(?<![\w'])({waiting})\s*,\s*(?=(?:{sounds})(?![\w']))",
                             re.IGNORECASE)
-    closing = _alternatives(fillers["clause_end"])
+    closing = alternatives(fillers["clause_end"])
     kept = "".join(rf"(?<!\b{re.escape(w)})" for w in fillers["clause_end_not_after"])
     clause_end = re.compile(rf"(?<=\w){kept}\s+({closing})(?=\s*(?:[,.!?;:]|$))",
                             re.IGNORECASE)
@@ -152,7 +153,7 @@ def _ill(match: re.Match[str], language: str) -> str:
 def _mi_before(language: str) -> re.Pattern[str]:
     """Jamaican 'mi', the word before it if any, and the word after it, past any `skipped`
     ones (none when it ends a clause)."""
-    skipped = _alternatives(lexicon(language)["mi_before"]["skipped"])
+    skipped = alternatives(lexicon(language)["mi_before"]["skipped"])
     after = rf"(?= (?:(?:{skipped}) )*(\w+))|(?=\s*(?:[,.!?;]|$))"
     return re.compile(rf"(?:(\w+) )?(?<![\w'])mi(?:{after})", re.IGNORECASE)
 
@@ -178,7 +179,7 @@ def _mi(match: re.Match[str], language: str) -> str:
 @cache
 def _me_for_my(language: str) -> re.Pattern[str]:
     """The northern and Irish "me" for "my" before a part of the body: "round me neck"."""
-    parts = _alternatives(lexicon(language)["me_is_my_before"])
+    parts = alternatives(lexicon(language)["me_is_my_before"])
     return re.compile(rf"(?<![\w'])me(?= (?:own )?(?:{parts})(?![\w']))", re.IGNORECASE)
 
 

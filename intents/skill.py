@@ -101,9 +101,7 @@ class Skill:
     def flagged(self, text: str) -> bool:
         """The screen has something to say of `text`: risk, a denial, past ideation or a reason
         for care."""
-        screen = self.screen.screen(text)
-        return screen.level is not Safety.NONE or screen.denial or screen.past_ideation or \
-            screen.caution
+        return self.screen.screen(text).says_something
 
     def heard(self, text: str) -> bool:
         """The screen or the templates make something of `text` as it is."""

@@ -91,14 +91,16 @@ class Hearing:
         understands the words as heard, the screen has nothing to say of them or of the
         reading (risk, a denial or a reason for care), and the reading is understood as what
         it is for."""
-        if self.skill.flagged(heard.text) or self.skill.understand(heard.text)[1] is not None:
+        screen, intent = self.skill.understand(heard.text)
+        if screen.says_something or intent is not None:
             return heard
         for reading in READINGS:
             text = reading.read(heard.text, self.skill.options.language)
-            if text is None or self.skill.flagged(text):
+            if text is None:
                 continue
-            intent = self.skill.understand(text)[1]
-            if intent is not None and intent.name in reading.intents:
+            screen, intent = self.skill.understand(text)
+            if not screen.says_something and intent is not None and \
+                    intent.name in reading.intents:
                 return replace(heard, text=text, heard_as=heard.text)
         return heard
 

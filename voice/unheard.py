@@ -17,6 +17,7 @@ from functools import cache
 
 from intents.data import lexicon
 from intents.lemmas import past_of, verb_form
+from intents.normalize import alternatives
 
 VOWEL_LETTERS = "aeiou"  # a next word starting with one sounds the "-ed" clearly
 
@@ -29,10 +30,6 @@ class Reading:
     intents: tuple[str, ...]
 
 
-def _any_of(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _past_words(language: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str],
                                         frozenset[str]]:
@@ -40,8 +37,8 @@ def _past_words(language: str) -> tuple[re.Pattern[str], re.Pattern[str], frozen
     question or someone else's deed, the verbs whose present tells a state, and the words no
     deed ends on."""
     told = lexicon(language)["past_heard"]
-    return (re.compile(rf"^((?:(?:{_any_of(told['before_i'])}),? )*)i (\w+) (\w.*)$"),
-            re.compile(rf"(?<![\w'])(?:{_any_of(told['not_the_past'])})(?![\w'])"),
+    return (re.compile(rf"^((?:(?:{alternatives(told['before_i'])}),? )*)i (\w+) (\w.*)$"),
+            re.compile(rf"(?<![\w'])(?:{alternatives(told['not_the_past'])})(?![\w'])"),
             frozenset(told["states"]), frozenset(told["cut_short"]))
 
 
@@ -70,9 +67,10 @@ def _number_sounds(language: str) -> tuple[dict[str, str], re.Pattern[str], re.P
     (or before "out of ten"), and the words that make it no rating."""
     told = lexicon(language)["number_heard_as"]
     sounds: dict[str, str] = told["sounds"]
-    where = re.compile(rf"(?<![\w'])(?:{_any_of(told['after'])}) ({_any_of(list(sounds))})"
+    after, heard = alternatives(told["after"]), alternatives(list(sounds))
+    where = re.compile(rf"(?<![\w'])(?:{after}) ({heard})"
                        r"(?=\s*(?:out of (?:ten|10))?\s*[.!]?\s*$)")
-    never = re.compile(rf"(?<![\w'])(?:{_any_of(told['never_with'])})(?![\w'])|n't\b|\?")
+    never = re.compile(rf"(?<![\w'])(?:{alternatives(told['never_with'])})(?![\w'])|n't\b|\?")
     return sounds, where, never
 
 
