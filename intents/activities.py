@@ -71,9 +71,14 @@ def as_kept(activity: str, language: str = "en") -> str:
         activity = activity[:1].lower() + activity[1:]
     for full, short in lexicon(language)["recontract"].items():
         activity = re.sub(rf"\b{full}\b", short, activity, flags=re.IGNORECASE)
+    return mine_for_me(activity, language)
+
+
+def mine_for_me(words: str, language: str = "en") -> str:
+    """The speaker's "me" that is "my" as "my": 'rang me mam', 'go see me nan'."""
     return re.sub(r"\bme (?=([a-z]+)\b)",
                   lambda me: "my " if _owned_by_me(me.group(1), language) else me.group(0),
-                  activity)
+                  words)
 
 
 def _owned_by_me(word: str, language: str) -> bool:

@@ -20,6 +20,7 @@ from intents.activities import (
     evidence,
     held_back_activity,
     loss_told,
+    mine_for_me,
     parse_activities,
     tempting,
     told_as_deed,
@@ -32,6 +33,7 @@ from intents.lemmas import lemma, verb_form
 from intents.mood_reading import mixed_feelings, read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
 from intents.open_reading import LOSS, as_plan, read_open, went_wrong
+from intents.plan_referent import resolved
 from intents.spoken_correction import swap
 from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.spoken_time import parse_spoken_time
@@ -129,10 +131,22 @@ class IntentMatcher:
         if intent is not None and intent.name == "RateMood" and "word" in intent.slots and \
                 mixed_feelings(text, self.language):
             return None  # "I'm happy but sad too": a feeling told, heard by the last layer
+        if intent is not None and intent.name == "SetIntention" and "intention" in intent.slots:
+            return self._plan_of_the_turn(intent, text)
         if intent is None or "activities" not in intent.slots:
             return intent
         activities = [as_kept(a, self.language) for a in intent.slots["activities"]]
         return Intent(intent.name, {**intent.slots, "activities": activities})
+
+    def _plan_of_the_turn(self, plan: Intent, text: str) -> Intent:
+        """A plan read from a clause, given the task a "do it" points back to in the whole turn
+        ("was going to hoover today but I'll do it tomorrow") and the speaker's "me" that is
+        "my" as "my" ("go see me nan")."""
+        slots = resolved(plan.slots, text, self.language)
+        said = str(slots["intention"])
+        if slots is not plan.slots:
+            said = as_plan(said) or said
+        return Intent(plan.name, {**slots, "intention": mine_for_me(said, self.language)})
 
     def _read(self, text: str) -> Intent | None:
         if re.search(lexicon(self.language)["refusals"], normalize(text, self.language)):
@@ -399,6 +413,9 @@ class IntentMatcher:
                 re.search(rf"\bgoing to {re.escape(kept.split()[0])}\b", text, re.I):
             kept = f"go to {kept}"  # "going to a meeting" is the plan to go to one
         checked["intention"] = self._without_today(kept or checked["intention"])
+        # an afterthought before the day ("reply to my aunty, I'll do it tonight")
+        checked["intention"] = re.sub(data["plan_afterthoughts"], "", checked["intention"],
+                                      flags=re.I).strip(" ,.") or checked["intention"]
         attempt = re.match(data["plan_attempt"], checked["intention"], re.I)
         if attempt:  # "try walking", "try to walk", "have a go at walking": the plan is "walk"
             tried = checked["intention"][attempt.end():]

@@ -74,6 +74,12 @@ def _own_words(said: str, language: str) -> set[str]:
     return own
 
 
+def _with_its_story(said: str, word: str, spec: dict[str, str]) -> bool:
+    """The mood word told with what it is about, or with a remark on it."""
+    return bool(re.search(rf"\b{re.escape(word)}{spec['reason_after']}", said)
+                or re.search(spec["remark_on_it"], said))
+
+
 def _mixed(named: list[str], words: dict[str, int], gap: int) -> bool:
     """Mood words far apart on the scale said together."""
     scores = [words[w] for w in named]
@@ -116,6 +122,8 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
     framed = [m for m in rating.finditer(said)
               if short or re.search(spec["rating_before"], said[:m.start()])
               or re.match(spec["rating_after"], said[m.end():])
+              or (not said[:m.start()].strip(" ,.")
+                  and re.match(spec["rating_opens"], said[m.end():]))
               or (at_end and not said[m.end():].strip() and m.group(1) != "one")]
     framed = [m for m in framed if not re.match(spec["counted_after"], said[m.end():])
               and not (m.group(1) == "one" and re.search(spec["one_as_a_thing"], said[:m.start()]))]
@@ -145,7 +153,7 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
             return None  # "ok hang on", "alright, give me a sec": a word that opens talk
         if re.search(rf"\bnot\s+(\w+\s+)?{re.escape(word)}\b", said):
             return None  # "not grand", "not content at all": not that word's score
-        if re.search(rf"\b{re.escape(word)}{spec['reason_after']}", said):
-            return None  # a feeling with what it is about (lexicon: reason_after)
+        if _with_its_story(said, word, spec):
+            return None  # a feeling heard, not a number (lexicon: reason_after, remark_on_it)
         return MoodReading(score=words[word], word=word)
     return None
