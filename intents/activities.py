@@ -74,11 +74,20 @@ def as_kept(activity: str, language: str = "en") -> str:
     return mine_for_me(activity, language)
 
 
-def mine_for_me(words: str, language: str = "en") -> str:
-    """The speaker's "me" that is "my" as "my": 'rang me mam', 'go see me nan'."""
+def mine_for_me(words: str, language: str = "en", known_only: bool = False) -> str:
+    """The speaker's "me" that is "my" as "my": 'rang me mam', 'go see me nan'. With
+    `known_only`, only before a person, a body part or a thing of one's own the lexicon names
+    (a plan's "me" is as often the object: "ask her to visit me soon")."""
+    def owned(word: str) -> bool:
+        return _known_mine(word, language) if known_only else _owned_by_me(word, language)
     return re.sub(r"\bme (?=([a-z]+)\b)",
-                  lambda me: "my " if _owned_by_me(me.group(1), language) else me.group(0),
-                  words)
+                  lambda me: "my " if owned(me.group(1)) else me.group(0), words)
+
+
+def _known_mine(word: str, language: str) -> bool:
+    data = lexicon(language)
+    return word in data["me_as_my_nouns"] or word in data["mi_before"]["my"] or \
+        word in data["me_is_my_before"] or word in data["me_as_my_people"]
 
 
 def _owned_by_me(word: str, language: str) -> bool:

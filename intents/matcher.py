@@ -146,7 +146,7 @@ class IntentMatcher:
         said = str(slots["intention"])
         if slots is not plan.slots:
             said = as_plan(said) or said
-        return Intent(plan.name, {**slots, "intention": mine_for_me(said, self.language)})
+        return Intent(plan.name, {**slots, "intention": mine_for_me(said, self.language, True)})
 
     def _read(self, text: str) -> Intent | None:
         if re.search(lexicon(self.language)["refusals"], normalize(text, self.language)):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from intents.data import lexicon
 from intents.normalize import normalize
@@ -74,10 +75,15 @@ def _own_words(said: str, language: str) -> set[str]:
     return own
 
 
-def _with_its_story(said: str, word: str, spec: dict[str, str]) -> bool:
-    """The mood word told with what it is about, or with a remark on it."""
-    return bool(re.search(rf"\b{re.escape(word)}{spec['reason_after']}", said)
-                or re.search(spec["remark_on_it"], said))
+def _with_its_story(said: str, word: str, score: int, spec: dict[str, Any]) -> bool:
+    """The mood word told with what it is about, or with a remark on it; a word that also
+    opens talk ("okay with that") stays a rating, and only a low feeling is told as having
+    no reason ("sad and I don't know why")."""
+    told = rf"\b{re.escape(word)}"
+    return bool(re.search(told + spec["reason_after"], said)
+                or (word not in spec["discourse"] and re.search(told + spec["about_it"], said))
+                or re.search(spec["remark_on_it"], said)
+                or (score < 5 and re.search(spec["unexplained"], said)))
 
 
 def _mixed(named: list[str], words: dict[str, int], gap: int) -> bool:
@@ -153,7 +159,7 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
             return None  # "ok hang on", "alright, give me a sec": a word that opens talk
         if re.search(rf"\bnot\s+(\w+\s+)?{re.escape(word)}\b", said):
             return None  # "not grand", "not content at all": not that word's score
-        if _with_its_story(said, word, spec):
-            return None  # a feeling heard, not a number (lexicon: reason_after, remark_on_it)
+        if _with_its_story(said, word, words[word], spec):
+            return None  # a feeling heard, not a number (lexicon: reason_after and after it)
         return MoodReading(score=words[word], word=word)
     return None
