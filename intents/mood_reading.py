@@ -77,7 +77,7 @@ def _own_words(said: str, language: str) -> set[str]:
 
 def _with_its_story(said: str, word: str, score: int, spec: dict[str, Any]) -> bool:
     """The mood word told with what it is about, or with a remark on it; a word that also
-    opens talk ("okay with that") stays a rating, and only a low feeling is told as having
+    opens talk ("okay about that") stays a rating, and only a low feeling is told as having
     no reason ("sad and I don't know why")."""
     told = rf"\b{re.escape(word)}"
     return bool(re.search(told + spec["reason_after"], said)
