@@ -32,8 +32,7 @@ from intents.deed_likeness import reads_as_loss, reads_as_setback
 from intents.lemmas import lemma, verb_form
 from intents.mood_reading import mixed_feelings, read_mood
 from intents.normalize import MAX_CHARACTERS, clauses, normalize, tidy
-from intents.open_reading import LOSS, as_plan, read_open, went_wrong
-from intents.plan_referent import resolved
+from intents.open_reading import LOSS, as_plan, pointed_back, read_open, went_wrong
 from intents.spoken_correction import swap
 from intents.spoken_day import SpokenDay, day_within, take_day
 from intents.spoken_time import parse_spoken_time
@@ -142,11 +141,10 @@ class IntentMatcher:
         """A plan read from a clause, given the task a "do it" points back to in the whole turn
         ("was going to hoover today but I'll do it tomorrow") and the speaker's "me" that is
         "my" as "my" ("go see me nan")."""
-        slots = resolved(plan.slots, text, self.language)
-        said = str(slots["intention"])
-        if slots is not plan.slots:
-            said = as_plan(said) or said
-        return Intent(plan.name, {**slots, "intention": mine_for_me(said, self.language, True)})
+        pointed = pointed_back(plan, text, self.language)
+        said = str(pointed.slots["intention"])
+        return Intent(pointed.name, {**pointed.slots,
+                                     "intention": mine_for_me(said, self.language, True)})
 
     def _read(self, text: str) -> Intent | None:
         if re.search(lexicon(self.language)["refusals"], normalize(text, self.language)):
@@ -405,7 +403,11 @@ class IntentMatcher:
         if re.search(lexicon(self.language)["fear_before_plan"], text.lower()):
             return None  # "I'm scared I'll mess up the interview": feared, not planned
         data = lexicon(self.language)
-        kept = re.sub(data["plan_afterthoughts"], "", checked["intention"], flags=re.I).strip(" ,.")
+
+        def without_afterthought(words: str) -> str:
+            return re.sub(data["plan_afterthoughts"], "", words, flags=re.I).strip(" ,.")
+
+        kept = without_afterthought(checked["intention"])
         day, rest = take_day(kept, self.language)  # "a meeting tomorrow morning, that's the plan"
         if day is not None and rest and day.offset != 0:
             checked["day"], kept = day, rest
@@ -414,8 +416,7 @@ class IntentMatcher:
             kept = f"go to {kept}"  # "going to a meeting" is the plan to go to one
         checked["intention"] = self._without_today(kept or checked["intention"])
         # an afterthought before the day ("reply to my aunty, I'll do it tonight")
-        checked["intention"] = re.sub(data["plan_afterthoughts"], "", checked["intention"],
-                                      flags=re.I).strip(" ,.") or checked["intention"]
+        checked["intention"] = without_afterthought(checked["intention"]) or checked["intention"]
         attempt = re.match(data["plan_attempt"], checked["intention"], re.I)
         if attempt:  # "try walking", "try to walk", "have a go at walking": the plan is "walk"
             tried = checked["intention"][attempt.end():]

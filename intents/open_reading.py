@@ -89,7 +89,7 @@ def _asides(language: str) -> re.Pattern[str]:
     return re.compile(lexicon(language)["rhetorical_asides"])
 
 
-def _pointed_back(plan: Intent | None, text: str, language: str) -> Intent | None:
+def pointed_back(plan: Intent | None, text: str, language: str) -> Intent | None:
     """A plan of "do it" or "try that" given the task named earlier in the turn."""
     if plan is None:
         return plan
@@ -118,7 +118,7 @@ def read_open(text: str, language: str = "en") -> Intent | None:
     for clause in _joined(analysis.clauses, language):
         if clause.question or clause.subject != "speaker":
             continue
-        found = _pointed_back(_plan(clause, plan_day, language), analysis.text, language) or \
+        found = pointed_back(_plan(clause, plan_day, language), analysis.text, language) or \
             _deed(analysis, clause, language)
         # "let", "put", "cut": the same word for now and for then; a habit or a wish ("most
         # days I let it slide") reads like a deed here, so it is asked about first.

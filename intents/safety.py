@@ -70,13 +70,13 @@ class Screen:
     findings: tuple[Finding, ...] = ()
     masked: tuple[str, ...] = ()  # idioms and ordinary uses taken out before the rules read
     analysis: Analysis | None = field(default=None, compare=False, repr=False)
+    resemblance: Likeness | None = None  # asked only when no rule spoke
 
     @property
     def says_something(self) -> bool:
         """Risk, a denial, past ideation or a reason for care."""
         return self.level is not Safety.NONE or self.denial or self.past_ideation or \
             self.caution
-    resemblance: Likeness | None = None  # asked only when no rule spoke
 
 
 @dataclass(frozen=True)
