@@ -331,6 +331,8 @@ class IntentMatcher:
         """Holding back from a temptation, on purpose: a win kept as said ("didn't smoke");
         not quitting one is the habit kept, a setback ("didn't quit the pokies"), and so is what
         the words tell as one ("only lasted two days off it", "didn't answer when mum rang")."""
+        if re.search(lexicon(self.language)["lacking"], normalize(text, self.language)):
+            return None  # "haven't the energy for anything": a lack, not a temptation passed by
         held = held_back_activity(text, self.language)
         quitting = lexicon(self.language)["not_quitting"]
         parts = re.split(lexicon(self.language)["held_back_parts"], held)  # "just left it there"
