@@ -404,6 +404,8 @@ class IntentMatcher:
             return None  # "got to the top of the hill": reached, not a thing to do
         if re.search(lexicon(self.language)["fear_before_plan"], text.lower()):
             return None  # "I'm scared I'll mess up the interview": feared, not planned
+        if re.match(lexicon(self.language)["not_my_plan"], str(slots["intention"]), re.I):
+            return None  # "will it rain this afternoon": asked of the world
         data = lexicon(self.language)
 
         def without_afterthought(words: str) -> str:
