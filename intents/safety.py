@@ -90,6 +90,7 @@ class _Rule:
     unmasked: bool  # reads the line before idiom masks (questions about means)
     short: int  # only for utterances of at most this many words (0: any length)
     unless: re.Pattern[str] | None  # an ordinary reason in the same sentence cancels a match
+    unless_line: bool  # the reason must hold for the whole line, not the clauses around
     patterns: tuple[tuple[re.Pattern[str], dict[str, str]], ...]
 
 
@@ -270,6 +271,7 @@ class SafetyScreen:
                 unmasked=rule.get("unmasked", False),
                 short=rule.get("short", 0),
                 unless=compiler.pattern(rule["unless"])[0] if "unless" in rule else None,
+                unless_line=rule.get("unless_over") == "line",
                 patterns=tuple(compiler.pattern(p) for p in rule["patterns"]),
             )
             for rule in data["rules"]
@@ -389,8 +391,9 @@ class SafetyScreen:
                 (of_a_thing and not _SPEAKER.search(f"{clause.text} {match.group(0)}")):
             return None  # "the weather's been hopeless": said of a thing, the speaker unnamed
         plan = rule.kind == "intent_plan"
-        reason = rule.unless.search(_around(match.string, analysis, token, self._not_yet_done,
-                                            plan)) if rule.unless is not None else None
+        scope = match.string if rule.unless_line else \
+            _around(match.string, analysis, token, self._not_yet_done, plan)
+        reason = rule.unless.search(scope) if rule.unless is not None else None
         explained = reason.group(0).strip() if reason is not None else self._explained(rule, match)
         if explained:
             return Finding(rule.kind, Safety.NONE, clause.text, match.group(0).strip(), (),
