@@ -391,9 +391,11 @@ class SafetyScreen:
                 (of_a_thing and not _SPEAKER.search(f"{clause.text} {match.group(0)}")):
             return None  # "the weather's been hopeless": said of a thing, the speaker unnamed
         plan = rule.kind == "intent_plan"
-        scope = match.string if rule.unless_line else \
-            _around(match.string, analysis, token, self._not_yet_done, plan)
-        reason = rule.unless.search(scope) if rule.unless is not None else None
+        reason = None
+        if rule.unless is not None:
+            scope = match.string if rule.unless_line else \
+                _around(match.string, analysis, token, self._not_yet_done, plan)
+            reason = rule.unless.search(scope)
         explained = reason.group(0).strip() if reason is not None else self._explained(rule, match)
         if explained:
             return Finding(rule.kind, Safety.NONE, clause.text, match.group(0).strip(), (),
