@@ -180,6 +180,7 @@ def _words(language: str = "en") -> dict[str, frozenset[str] | dict[str, str]]:
         "kept_before_a_gerund": frozenset(data["negation_kept_before_a_gerund"]),
         "denial_frames": re.compile("|".join(data["denial_frames"])),
         "bridges": frozenset(data["negation_bridges"]),
+        "adverbs_after_negation": frozenset(data["joiners_after_a_negation"]),
         "breakers": tuple(data["denial_breakers"]),
         "answers": frozenset(data["answer_no_before"]),
         "questions": frozenset(data["question_words"]),
@@ -363,8 +364,10 @@ def _clauses(tokens: tuple[Token, ...]) -> tuple[Clause, ...]:
         if tok.word in _END or tok.word == ",":
             bounds.append(i + 1)
         elif tok.word in joiners and i > bounds[-1] and not (
-                tok.word == "so" and tokens[i - 1].lemma in _words()["so_intensifies"]):
-            bounds.append(i)  # but not "I'm so tired": there "so" says how much
+                tok.word == "so" and tokens[i - 1].lemma in _words()["so_intensifies"]) and not (
+                tok.word in _words()["adverbs_after_negation"]
+                and tokens[i - 1].word in _words()["negations"]):
+            bounds.append(i)  # but not "I'm so tired" or "never once": they say how much
     bounds.append(len(tokens))
     bounds = sorted(set(bounds) | set(_main_after_lead(tokens, bounds)))
     spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]

@@ -104,7 +104,7 @@ def _ah_for_i(language: str) -> re.Pattern[str]:
 
 @cache
 def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                                      re.Pattern[str]]:
+                                      re.Pattern[str], re.Pattern[str]]:
     fillers = lexicon(language)["fillers"]
     sounds = alternatives(fillers["anywhere"])
     anywhere = re.compile(rf"(?<![\w'])({sounds})(?![\w'])[,.]?", re.IGNORECASE)
@@ -118,7 +118,10 @@ def _fillers(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     kept = "".join(rf"(?<!\b{re.escape(w)})" for w in fillers["clause_end_not_after"])
     clause_end = re.compile(rf"(?<=\w){kept}\s+({closing})(?=\s*(?:[,.!?;:]|$))",
                             re.IGNORECASE)
-    return anywhere, between, mid_clause, clause_end
+    hedge = fillers["hedge_before_a_time"]
+    hedged = re.compile(rf"\b({alternatives(hedge['after'])}) (?:{alternatives(hedge['words'])}) "
+                        rf"(?=(?:{alternatives(hedge['before'])})\b)", re.IGNORECASE)
+    return anywhere, between, mid_clause, clause_end, hedged
 
 
 @cache
@@ -223,8 +226,9 @@ def tidy(text: str, language: str = "en") -> str:
     text = re.sub(r"\.{3,}|\u2026", " ", text)  # a trailing-off pause, not a full stop
     text = _ah_for_i(language).sub("i", text)
     text = _ILL.sub(lambda found: _ill(found, language), text)
-    anywhere, between, mid_clause, clause_end = _fillers(language)
+    anywhere, between, mid_clause, clause_end, hedged = _fillers(language)
     text = clause_end.sub("", text)
+    text = hedged.sub(lambda m: f"{m.group(1)} ", text)
     text = mid_clause.sub(lambda m: f"{m.group(1)} ", text)
     text = anywhere.sub(" ", text)
     for _ in range(3):  # "like, you know, I..." sheds one layer per pass
