@@ -203,6 +203,8 @@ def evidence(activity: str, language: str = "en") -> str:
         return "not_action"  # "nearly rang my ex (but didn't)": not done
     if re.match(data["received"], line):  # "got a message from my old friend": it came to me
         return "not_action"
+    if re.match(data["answered_here"], said):  # "answered that already": said in this talk
+        return "not_action"
     if any(re.match(p, line) for p in data["social_speech"]):
         return "win"
     if lemma(words[0]) in data["not_action_verbs"] or \

@@ -42,12 +42,13 @@ def _data(language: str) -> tuple[dict[str, int], dict[str, int], re.Pattern[str
     return words, numbers, rating, mood, compare
 
 
-def _pair(said: str, numbers: dict[str, int], between: str) -> int | None:
-    """Two numbers said as one answer ("between five and six", "six or seven"): the lower."""
+def _pair(said: str, numbers: dict[str, int], between: str) -> tuple[int, int] | None:
+    """Two numbers said as one answer ("between five and six", "two to four"): the middle,
+    rounded down, and where the pair ends."""
     for found in re.finditer(between, said):
         low, high = (int(w) if w.isdigit() else numbers.get(w) for w in found.group("low", "high"))
         if low is not None and high is not None and 0 <= low < high <= 10 and high - low <= 2:
-            return low
+            return (low + high) // 2, found.end()
     return None
 
 
@@ -136,8 +137,8 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
     scores = [int(n) if n.isdigit() else numbers[n] for n in (m.group(1) for m in framed)]
     scores = [s for s in scores if 0 <= s <= 10]
     pair = _pair(said, numbers, spec["between"])
-    if pair is not None:
-        return MoodReading(score=pair)
+    if pair is not None and not any(m.start() >= pair[1] for m in framed):
+        return MoodReading(score=pair[0])  # not "a one or two, nah, two": the last said wins
     if scores:
         return MoodReading(score=scores[-1])  # "yesterday a three, today more like a six"
     named = mood.findall(said) or mood.findall(text.lower())

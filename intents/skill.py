@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from intents.dialogue import Dialogue, Pending
-from intents.handlers import ANSWERS, COMMANDS, FREE_TEXT, HANDLERS, KEEPS_PENDING
+from intents.handlers import ANSWERS, ASIDES, COMMANDS, FREE_TEXT, HANDLERS, KEEPS_PENDING
 from intents.handlers.context import Context, Helpline, helpline_of
 from intents.handlers.support import custom_intent, help_reply, not_understood, welcome_back_due
 from intents.matcher import IntentMatcher
@@ -173,7 +173,8 @@ class Skill:
             return intent, HANDLERS[intent.name](intent, ctx)
         if pending is not None:
             is_command = intent is not None and intent.name in COMMANDS
-            if pending.kind in FREE_TEXT and is_command:
+            aside = intent is not None and intent.name in ASIDES
+            if pending.kind in FREE_TEXT and (is_command or aside):
                 reply = None
             else:
                 reply = ANSWERS[pending.kind](intent, ctx, pending.data)
@@ -188,6 +189,11 @@ class Skill:
                     return None, Reply(self.replies.text("Support", "asked_again",
                                                          question=question),
                                        expects_answer=True)
+                if aside and question:
+                    answered = HANDLERS[intent.name](intent, ctx)
+                    again = self.replies.text("Support", "asked_after_aside", question=question)
+                    return intent, Reply(f"{answered.text} {again}", answered.actions,
+                                         expects_answer=True)
         if intent is None:
             return None, not_understood(ctx)
         welcome = intent.name in LOGGING_INTENTS and welcome_back_due(ctx)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from intents.activities import is_past_action, parse_activities
 from intents.data import lexicon
@@ -13,6 +14,7 @@ from intents.normalize import normalize
 from intents.values import Intent
 
 _DETERMINER = re.compile(r"^(?:the|my|a|an|our|at|on|in) ")
+_ALIKE = 0.5  # how alike a word said alone must be to the one it puts right ("bed", "bread")
 
 
 @dataclass(frozen=True)
@@ -67,20 +69,36 @@ def corrected(text: str, intent: Intent | None, last: str, language: str = "en")
         return None  # "no, I also fed the cat": one more win, not this one put right
     change = swap(text, language)
     fixed = swapped(last, change) if change is not None else None
-    if fixed is not None:
-        return fixed
+    if fixed is not None or (change is not None and change.wrong is not None):
+        return fixed  # "dog, not dug" when the entry already says "dog": nothing to put right
+    signed = re.match(cues["lead"], said) or re.match(cues["marker"], said)
     if intent is not None and intent.name == "LogWin" and len(intent.slots["activities"]) == 1:
         new: str = intent.slots["activities"][0]
-    else:  # "naw a wash i put a wash on": the deed said again at the end
-        told = re.search(cues["again"], said) if re.match(cues["lead"], said) else None
-        if told is None:
+    else:  # "naw a wash i put a wash on": the deed said again after the sign
+        if signed is None:
             return None
-        done = parse_activities(told.group("deed"), language)
-        if len(done) != 1:  # "nah I said maths homework": the right words alone
-            return _aligned(last, told.group("deed"))
+        rest = re.sub(cues["told_as"], "", said[signed.end():].strip(" ,.!"))
+        framed = next((f for f in (re.match(frame, rest) for frame in cues["swaps"]) if f), None)
+        if framed:  # "no love, dog not dug": the words said to be wrong must be in the entry
+            return swapped(last, Swap(framed["right"].strip(), framed["wrong"].strip()))
+        told = re.search(cues["again"], rest)
+        deed = told.group("deed") if told else _last_deed(rest, language)
+        done = parse_activities(deed, language) if deed else []
+        if len(done) != 1:  # "nah I said maths homework", "no, the cat": the right words alone
+            return _aligned(last, told.group("deed") if told else rest, language)
         new = done[0]
-    echoed = "," in said and shares_words(said.split(",")[0], new, language)
-    return new if re.match(cues["lead"], said) or echoed else None
+    first = re.split(r"[,.]", said, maxsplit=1)[0]  # "bin. I emptied the bin"
+    echoed = first != said and shares_words(first, new, language)
+    return new if signed or echoed else None
+
+
+def _last_deed(said: str, language: str) -> str:
+    """The words from the last finished action on ("not hearses partner, horses, fed the
+    horses" -> "fed the horses"), or ''."""
+    words = said.split()
+    starts = [i for i, w in enumerate(words)
+              if is_past_action(w, language, words[i + 1] if i + 1 < len(words) else "")]
+    return " ".join(words[starts[-1]:]) if starts else ""
 
 
 def shares_words(one: str, other: str, language: str = "en") -> bool:
@@ -98,10 +116,18 @@ def said_again(text: str, language: str = "en") -> str | None:
     return done[0] if len(done) == 1 else None
 
 
-def _aligned(entry: str, right: str) -> str | None:
+def _aligned(entry: str, right: str, language: str = "en") -> str | None:
     """The entry with the words that sound most like `right` replaced by them, where some of
-    them already agree: "did my maps homework" + "maths homework" -> "did my maths homework"."""
+    them already agree ("did my maps homework" + "maths homework" -> "did my maths homework"),
+    or one word put right by one that is spelt much like it ("made the bread" + "bed")."""
     words, new = entry.split(), right.split()
+    if len(new) == 1:  # a thing put right, not the deed's verb nor a number ("no, five")
+        if new[0] in lexicon(language)["number_words"] or not new[0].isalpha():
+            return None
+        likeness = [(SequenceMatcher(None, w.lower(), new[0]).ratio(), i)
+                    for i, w in enumerate(words[1:], 1) if w.lower() != new[0] and len(w) > 2]
+        alike, at = max(likeness, default=(0.0, 0))
+        return " ".join(words[:at] + new + words[at + 1:]) if alike >= _ALIKE else None
     spans = [(sum(a.lower() == b.lower()
                   for a, b in zip(words[i:i + len(new)], new, strict=True)), i)
              for i in range(len(words) - len(new) + 1)]

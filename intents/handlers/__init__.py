@@ -92,3 +92,6 @@ FREE_TEXT = {"reflection_done", "reflection_mood", "note_words"}
 COMMANDS = {"Stop", "Cancel", "Help", "Undo"}
 # Asked while a question is open, these leave it open: the next turn still answers it.
 KEEPS_PENDING = {"Repeat", "Wait"}
+# Said while a question is open, these are answered as asides; they are never taken as the
+# answer to a question in free words, and the question is asked again after them.
+ASIDES = {"Unsupported", "ConversationRef", "Greeting", "Thanks"}
