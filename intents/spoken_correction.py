@@ -122,7 +122,8 @@ def _aligned(entry: str, right: str, language: str = "en") -> str | None:
     or one word put right by one that is spelt much like it ("made the bread" + "bed")."""
     words, new = entry.split(), right.split()
     if len(new) == 1:  # a thing put right, not the deed's verb nor a number ("no, five")
-        if new[0] in lexicon(language)["number_words"] or not new[0].isalpha():
+        plain = set(lexicon(language)["spoken_correction"]["not_echo"])
+        if new[0] in lexicon(language)["number_words"] or new[0] in plain or not new[0].isalpha():
             return None
         likeness = [(SequenceMatcher(None, w.lower(), new[0]).ratio(), i)
                     for i, w in enumerate(words[1:], 1) if w.lower() != new[0] and len(w) > 2]
