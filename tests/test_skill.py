@@ -199,6 +199,20 @@ def test_what_did_i_do_this_week(skill: Skill, store: Store) -> None:
     assert "Anything small counts" in empty
 
 
+def test_what_did_i_do_since_a_weekday_runs_from_the_last_one_before_today(
+        skill: Skill, store: Store) -> None:
+    day_before = MORNING - timedelta(days=1)
+    asked = f"what have I done since {day_before.strftime('%A').lower()}"
+    assert skill.handle(asked, MORNING).reply.text.startswith(
+        f"I don't have anything logged since {day_before.strftime('%A')} yet.")
+    store.add_wins([Win("called my sister", day_before),
+                    Win("old thing", MORNING - timedelta(days=9))])
+    assert skill.handle(asked, MORNING).reply.text == \
+        f"Since {day_before.strftime('%A')}, you logged: called my sister."
+    same_day = f"what have I done since {MORNING.strftime('%A').lower()}"  # a week back
+    assert skill.handle(same_day, MORNING).reply.text.endswith("logged: called my sister.")
+
+
 def test_encourage_me_replays_a_past_win_or_note(skill: Skill, store: Store) -> None:
     assert "don't have anything saved" in talk(skill, "encourage me")[0]
     store.add_wins([Win("called my sister", MORNING - timedelta(days=2))])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intents.handlers.context import Context, period_span, spoken_day
+from intents.handlers.context import SINCE, Context, period_span, spoken_day
 from intents.mood_reading import read_mood
 from intents.replies import spoken_list
 from intents.values import Intent, Reply
@@ -18,16 +18,18 @@ def what_did_i_do(intent: Intent, ctx: Context) -> Reply:
     wins = only_safe(ctx.store.wins_between(start, end), lambda w: w.activity)
     title = ctx.replies.data("Archive", "periods")[period]
     if not wins:
-        # "nothing logged so far", never "for so far"
-        return Reply(ctx.replies.text("Archive", "none_all" if period == "all" else "none",
-                                      period=title))
+        # "nothing logged so far", never "for so far"; "since Monday", never "for since Monday"
+        key = "none_all" if period == "all" else \
+            "none_since" if period.startswith(SINCE) else "none"
+        return Reply(ctx.replies.text("Archive", key, period=title))
     activities = [w.activity for w in wins]
+    heading = title[0].upper() + title[1:]  # "Since Monday", not "Since monday"
     if len(activities) <= MOST_SPOKEN:
         return Reply(ctx.replies.text(
-            "Archive", "list", period_title=title.capitalize(), activities=spoken_list(activities)))
+            "Archive", "list", period_title=heading, activities=spoken_list(activities)))
     # The most recent few, spoken; the rest counted, never what was missed.
     return Reply(ctx.replies.text(
-        "Archive", "list_more", period_title=title.capitalize(), count=len(activities),
+        "Archive", "list_more", period_title=heading, count=len(activities),
         activities=spoken_list(activities[-MOST_SPOKEN:])))
 
 

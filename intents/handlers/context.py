@@ -8,8 +8,11 @@ from datetime import date, datetime, timedelta
 
 from intents.dialogue import Dialogue
 from intents.replies import Replies
+from intents.spoken_day import WEEKDAYS
 from intents.values import Intent, Reply
 from models.store import Store
+
+SINCE = "since_"  # a period from a weekday until now: "since_monday"
 
 
 @dataclass(frozen=True)
@@ -95,4 +98,8 @@ def period_span(period: str, now: datetime) -> tuple[datetime, datetime]:
         "month": (today - timedelta(days=29), tomorrow),
         "all": (datetime.min, tomorrow),
     }
+    if period.startswith(SINCE):  # "since monday": from the last one before today
+        weekday = WEEKDAYS.index(period.removeprefix(SINCE))
+        back = (today.weekday() - weekday) % 7 or 7
+        return today - timedelta(days=back), tomorrow
     return spans[period]
