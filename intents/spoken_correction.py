@@ -35,16 +35,27 @@ def swap(text: str, language: str = "en") -> Swap | None:
     if marked is None and not re.match(cues["framed"], said):
         return None
     rest = said[marked.end():] if marked else said
-    for frame in cues["swaps"]:
-        found = re.match(frame, rest)
-        if found and re.fullmatch(cues["who_spoke"], found["wrong"].strip()):
-            return None  # "that was my husband speaking, not me": who spoke, not a win's words
-        if found:
-            right = re.sub(r"^i ", "", found["right"].strip())
-            whole = is_past_action(right.split(" ", 1)[0], language)
-            return Swap(right, None if whole else found["wrong"].strip())
+    found = _framed(rest, language)
+    if found and re.fullmatch(cues["who_spoke"], found["wrong"].strip()):
+        return None  # "that was my husband speaking, not me": who spoke, not a win's words
+    if found:
+        right = re.sub(r"^i ", "", found["right"].strip())
+        whole = is_past_action(right.split(" ", 1)[0], language)
+        return Swap(right, None if whole else found["wrong"].strip())
     told = re.match(r"^(?:(?:make|change) (?:it|that)(?: to)?|i meant) (?P<right>.+)$", rest)
     return Swap(told["right"].strip()) if told and not rest.startswith("i meant to ") else None
+
+
+def _framed(rest: str, language: str) -> re.Match[str] | None:
+    """The first of a correction's own frames the words after its sign fit ("X, not Y")."""
+    return next((found for found in (re.match(frame, rest) for frame in
+                                     lexicon(language)["spoken_correction"]["swaps"]) if found),
+                None)
+
+
+def _not_echo(language: str) -> set[str]:
+    """Words that carry no meaning of a deed: never an echo, never put in a deed's place."""
+    return set(lexicon(language)["spoken_correction"]["not_echo"])
 
 
 def swapped(entry: str, change: Swap) -> str | None:
@@ -78,7 +89,7 @@ def corrected(text: str, intent: Intent | None, last: str, language: str = "en")
         if signed is None:
             return None
         rest = re.sub(cues["told_as"], "", said[signed.end():].strip(" ,.!"))
-        framed = next((f for f in (re.match(frame, rest) for frame in cues["swaps"]) if f), None)
+        framed = _framed(rest, language)
         if framed:  # "no love, dog not dug": the words said to be wrong must be in the entry
             return swapped(last, Swap(framed["right"].strip(), framed["wrong"].strip()))
         told = re.search(cues["again"], rest)
@@ -104,8 +115,7 @@ def _last_deed(said: str, language: str) -> str:
 def shares_words(one: str, other: str, language: str = "en") -> bool:
     """Whether two phrases share a word that carries meaning ("sheets" in "sheets, I washed
     the sheets"), not only "I", "the" or "my"."""
-    plain = set(lexicon(language)["spoken_correction"]["not_echo"])
-    return bool(set(one.lower().split()) & set(other.lower().split()) - plain)
+    return bool(set(one.lower().split()) & set(other.lower().split()) - _not_echo(language))
 
 
 def said_again(text: str, language: str = "en") -> str | None:
@@ -122,8 +132,8 @@ def _aligned(entry: str, right: str, language: str = "en") -> str | None:
     or one word put right by one that is spelt much like it ("made the bread" + "bed")."""
     words, new = entry.split(), right.split()
     if len(new) == 1:  # a thing put right, not the deed's verb nor a number ("no, five")
-        plain = set(lexicon(language)["spoken_correction"]["not_echo"])
-        if new[0] in lexicon(language)["number_words"] or new[0] in plain or not new[0].isalpha():
+        if new[0] in lexicon(language)["number_words"] or new[0] in _not_echo(language) \
+                or not new[0].isalpha():
             return None
         likeness = [(SequenceMatcher(None, w.lower(), new[0]).ratio(), i)
                     for i, w in enumerate(words[1:], 1) if w.lower() != new[0] and len(w) > 2]
