@@ -45,6 +45,16 @@ _HAS_NOT_IS = re.compile(r"\b(\w+) is (been|got|gotten|had)\b", re.IGNORECASE)
 _BARE_ILL = re.compile(
     r"\bill (?=(be|do|go|have|just|never|get|see|make|take|try|call|tell|probably|finally|not|"
     r"kill|end|die|leave|write|give|miss|need|ever|always|let|stop|keep|sort)\b)", re.IGNORECASE)
+# Scots "no" for "not" before a verb's -ing after a person: "a'm no wantin tae", "he's no
+# coming". "There's no getting out of it" keeps its "no".
+_NO_FOR_NOT = re.compile(r"(?:^|(?<=\bi )|(?<=\bhe )|(?<=\bshe )|(?<=\bwe )|(?<=\bthey )"
+                         r"|(?<=\byou ))(am|is|are|was|were)\s+no\s+(?=(\w+ing)\b)", re.IGNORECASE)
+
+
+def _no_for_not(match: re.Match[str]) -> str:
+    verb = match.group(2).lower()
+    return f"{match.group(1)} not " if verb_form(verb) == "gerund" and not only_a_noun(verb) \
+        else match.group(0)
 # "thinkin", "goin'", "feelin": the g that speech drops.
 _G_DROPPED = re.compile(r"\b([a-z]{2,}in)'?(?![\w'])", re.IGNORECASE)
 
@@ -131,6 +141,21 @@ def _lead_ins(language: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{words})[\s,]+)+(?=i\b)", re.IGNORECASE)
 
 
+@cache
+def _exclamations(language: str) -> re.Pattern[str]:
+    """Exclamations that open a turn ("wah", "chur"), dropped whatever follows but "gwaan"
+    ("wah gwaan" is hello)."""
+    words = alternatives(lexicon(language)["turn_exclamations"])
+    return re.compile(rf"^(?:(?:{words})[\s,.!]+(?=\w)(?!gwaan|gwan))+", re.IGNORECASE)
+
+
+@cache
+def _address_after_no(language: str) -> re.Pattern[str]:
+    """A word of address after a turn's first "no" ("nah bro, I said..."), dropped."""
+    words = alternatives(lexicon(language)["address_after_no"])
+    return re.compile(rf"^(\W*(?:no|nah|naw|nope)),?\s+(?:{words})\b(?!')\s*,?", re.IGNORECASE)
+
+
 # "I'm after ringing her" (Irish English): I have just rung her.
 _AFTER_DOING = re.compile(r"\b(i|we) (?:am|are) (just )?after (\w+ing)\b", re.IGNORECASE)
 
@@ -187,12 +212,20 @@ def _me_for_my(language: str) -> re.Pattern[str]:
 
 
 # Jamaican "fi" before a verb is "to": "want di current fi pull mi out".
+# Jamaican "waan" before a verb is "want to": "mi nuh waan live"
+_WAAN = re.compile(r"(?<![\w'])waan (\w+)", re.IGNORECASE)
 _FI_TO = re.compile(r"(?<![\w'])(?<!sci )fi (\w+)", re.IGNORECASE)  # not "sci fi"
+_FI_FOR_BEFORE = frozenset({"my", "me", "him", "her", "them", "dem", "you", "yu", "the", "di",
+                            "everybody", "everyone", "all"})
 
 
 def _fi_to(match: re.Match[str]) -> str:
-    verb = match.group(1)
-    return f"to {verb}" if verb_form(verb.lower()) == "base" else match.group(0)
+    """Jamaican "fi": "to" before a verb ("fi read"), "for" before whom it is for ("fi my
+    mother")."""
+    word = match.group(1)
+    if word.lower() in _FI_FOR_BEFORE:
+        return f"for {word}"
+    return f"to {word}" if verb_form(word.lower()) == "base" else match.group(0)
 
 
 # Pidgin "am" after a verb is its object: "after that I no go need am again", "i don take
@@ -236,6 +269,8 @@ def tidy(text: str, language: str = "en") -> str:
         text = between.sub(lambda m: m.group(1), text)
     text = re.sub(r"\s*,(\s*[,.!?;:])+", lambda m: m.group(1).strip()[-1], text)
     text = _DONE_DON.sub(lambda found: _done_don(found, language), text)
+    text = _WAAN.sub(lambda m: f"want to {m.group(1)}" if verb_form(m.group(1).lower()) == "base"
+                     else m.group(0), text)
     pattern, table = _contractions(language)
     text = pattern.sub(lambda m: _expanded(m, table, language), text)
     text = _mi_before(language).sub(lambda found: _mi(found, language), text)
@@ -244,6 +279,7 @@ def tidy(text: str, language: str = "en") -> str:
     text = _AM_IT.sub(_am_it, text)
     text = _CLITICS.sub(lambda m: f"{m.group(1)} {_CLITIC_WORDS[m.group(2).lower()]}", text)
     text = _G_DROPPED.sub(_restore_g, text)
+    text = _NO_FOR_NOT.sub(_no_for_not, text)
     text = _BARE_ITS.sub("it is ", text)
     text = _BARE_ILL.sub("i will ", text)
     text = _HAS_NOT_IS.sub(lambda m: f"{m.group(1)} has {m.group(2)}", text)
@@ -253,6 +289,8 @@ def tidy(text: str, language: str = "en") -> str:
     text = _LIKE_BEFORE.sub(_like_before, text)
     text = _LIKE_IN_ASKING.sub(_like_in_asking, text)
     text = _lead_ins(language).sub("", text)
+    text = _exclamations(language).sub("", text)
+    text = _address_after_no(language).sub(lambda m: f"{m.group(1)} ", text)
     text = re.sub(r"\s+([,.!?;:])", r"\1", text)
     text = re.sub(r"^[\s,.;:]+", "", text)
     return re.sub(r"\s+", " ", text).strip()
