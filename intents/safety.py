@@ -260,6 +260,7 @@ class SafetyScreen:
         self._survived_when = re.compile(data["survived_when"])
         self._aimed_not = re.compile(data["aimed_not"])
         self._denied_after = re.compile(data["denied_after"])
+        self._denied_when_asked = re.compile(data["denied_when_asked"])
         self._rules = [
             _Rule(
                 kind=rule["kind"],
@@ -407,7 +408,8 @@ class SafetyScreen:
         if about == "generic" and level is Safety.CRISIS:
             level = Safety.CHECK_IN
         concepts = tuple(sorted({name for key, name in groups.items() if match.group(key)}))
-        denied_after = bool(self._denied_after.match(match.string[match.end():]))
+        denied_after = bool(self._denied_after.match(match.string[match.end():])) \
+            or self._asked_and_denied(match)
         negated = rule.denial and (analysis.negated_before(token) or denied_after)
         if negated and (self._aimed_not.search(clause.text) or (
                 rule.survived and not denied_after and clause.tense in ("past", "perfect")
@@ -417,6 +419,12 @@ class SafetyScreen:
             negated, level = False, Safety.CHECK_IN  # "didn't kill myself today, go me"
         return Finding(rule.kind, level, clause.text, match.group(0).strip(), concepts, about,
                        negated)
+
+    def _asked_and_denied(self, match: re.Match[str]) -> bool:
+        """The risk words alone at the start, then a flat no: "self harm? no never"."""
+        return not match.string[:match.start()].strip(" ,.?!") \
+            and len(match.group(0).split()) <= 3 \
+            and bool(self._denied_when_asked.match(match.string[match.end():]))
 
     def _explained(self, rule: _Rule, match: re.Match[str]) -> str:
         """The everyday thing a check-in's words are about, said at once after them ("worthless
