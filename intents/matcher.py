@@ -257,8 +257,9 @@ class IntentMatcher:
                 day = next((i.slots["day"] for i in found if i is not None
                             and i.name == "LogWin" and i.slots.get("day")), None)
                 return Intent("LogWin", {"activities": wins, **({"day": day} if day else {})})
-            if whole is None:
-                return next((i for i in found if i is not None), None)
+            if whole is None:  # a plan read in one clause may be one the turn says was not kept
+                return next((i for i in found if i is not None and not (
+                    i.name == "SetIntention" and self._not_kept(text))), None)
         if whole is None:  # "results came and I failed maths": only a setback is read apart
             data = lexicon(self.language)
             told = re.split(data["told_apart"], text, flags=re.IGNORECASE)[1:]
@@ -397,6 +398,14 @@ class IntentMatcher:
         score = lexicon(self.language)["mood_words"].get(word)
         return {"score": score, "word": word} if score is not None else None
 
+    def _not_kept(self, text: str) -> bool:
+        """A plan told as not kept: "was planning to study but watched reels"; not one moved to
+        another time ("... but I'll do it tomorrow")."""
+        said = normalize(text, self.language)
+        data = lexicon(self.language)
+        moved = re.search(data["plan_moved"], said)
+        return bool(re.search(data["plan_not_kept"], said)) and not moved
+
     def _plan(self, slots: dict[str, Any], text: str) -> dict[str, Any] | None:
         """The plan's words without 'today' or 'tonight' at their end: the day is its own."""
         checked = self._text_slot("intention")(slots, text)
@@ -404,6 +413,8 @@ class IntentMatcher:
             return None  # "got to the top of the hill": reached, not a thing to do
         if re.search(lexicon(self.language)["fear_before_plan"], text.lower()):
             return None  # "I'm scared I'll mess up the interview": feared, not planned
+        if self._not_kept(text):
+            return None  # "was planning to go to the gym but went home": a plan not kept
         if re.match(lexicon(self.language)["not_my_plan"], str(slots["intention"]), re.I):
             return None  # "will it rain this afternoon": asked of the world
         data = lexicon(self.language)

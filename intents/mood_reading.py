@@ -105,9 +105,13 @@ def read_mood(text: str, language: str = "en") -> MoodReading | None:
     said = re.sub(r"\b(\w+)-ish\b", r"\1 ish", said)  # "six-ish"
     said = re.sub(r"\b(\d+) ?- ?(\d+)\b", r"\1 to \2", said)  # "6-7"
     said = re.sub(r"\b(\w+) over (?:ten|10)\b", r"\1 out of 10", said)  # "seven over ten"
+    said = re.sub(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) by (?:ten|10)\b",
+                  r"\1 out of 10", said)  # "7 by 10"
+    said = re.sub(r"\b(?:on )?(?:a|the) scale of (?:one|1|zero|0) to (?:ten|10)\b,?", "", said)
     said = re.sub(r"\b(\w+) and a half\b", r"\1", said)  # "three and a half": the whole
-    if not said or len(said.split()) > _MAX_WORDS:
-        return None
+    scaled = re.search(r"\bout of (?:ten|10)\b", said)
+    if not said or (len(said.split()) > _MAX_WORDS and not scaled):
+        return None  # a longer turn is a story, unless it names the scale
     words, numbers, rating, mood, compare = _data(language)
     said = re.sub(r"\b([a-z]+) ish\b", lambda m: m.group(1) if m.group(1) in words else m.group(0),
                   said)  # "ok-ish": the word, hedged
