@@ -55,6 +55,8 @@ def _no_for_not(match: re.Match[str]) -> str:
     verb = match.group(2).lower()
     return f"{match.group(1)} not " if verb_form(verb) == "gerund" and not only_a_noun(verb) \
         else match.group(0)
+
+
 # "thinkin", "goin'", "feelin": the g that speech drops.
 _G_DROPPED = re.compile(r"\b([a-z]{2,}in)'?(?![\w'])", re.IGNORECASE)
 
@@ -211,9 +213,16 @@ def _me_for_my(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])me(?= (?:own )?(?:{parts})(?![\w']))", re.IGNORECASE)
 
 
-# Jamaican "fi" before a verb is "to": "want di current fi pull mi out".
-# Jamaican "waan" before a verb is "want to": "mi nuh waan live"
+# Jamaican "waan" before a verb is "want to": "mi nuh waan live".
 _WAAN = re.compile(r"(?<![\w'])waan (\w+)", re.IGNORECASE)
+
+
+def _waan_to(match: re.Match[str]) -> str:
+    verb = match.group(1)
+    return f"want to {verb}" if verb_form(verb.lower()) == "base" else match.group(0)
+
+
+# Jamaican "fi" before a verb is "to": "want di current fi pull mi out".
 _FI_TO = re.compile(r"(?<![\w'])(?<!sci )fi (\w+)", re.IGNORECASE)  # not "sci fi"
 _FI_FOR_BEFORE = frozenset({"my", "me", "him", "her", "them", "dem", "you", "yu", "the", "di",
                             "everybody", "everyone", "all"})
@@ -269,8 +278,7 @@ def tidy(text: str, language: str = "en") -> str:
         text = between.sub(lambda m: m.group(1), text)
     text = re.sub(r"\s*,(\s*[,.!?;:])+", lambda m: m.group(1).strip()[-1], text)
     text = _DONE_DON.sub(lambda found: _done_don(found, language), text)
-    text = _WAAN.sub(lambda m: f"want to {m.group(1)}" if verb_form(m.group(1).lower()) == "base"
-                     else m.group(0), text)
+    text = _WAAN.sub(_waan_to, text)
     pattern, table = _contractions(language)
     text = pattern.sub(lambda m: _expanded(m, table, language), text)
     text = _mi_before(language).sub(lambda found: _mi(found, language), text)
