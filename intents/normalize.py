@@ -45,6 +45,25 @@ _HAS_NOT_IS = re.compile(r"\b(\w+) is (been|got|gotten|had)\b", re.IGNORECASE)
 _BARE_ILL = re.compile(
     r"\bill (?=(be|do|go|have|just|never|get|see|make|take|try|call|tell|probably|finally|not|"
     r"kill|end|die|leave|write|give|miss|need|ever|always|let|stop|keep|sort)\b)", re.IGNORECASE)
+# "be" left out before "going to", as Caribbean, West African and Singapore English may: "last
+# class i ever going to teach" is "i am ever going to".
+_BARE_GOING = re.compile(r"(?<![\w'])(i|we|they|you|he|she)(?= (?:(?:ever|never|also|still|really|"
+                         r"just|now|only|definitely|surely) )?going to\b)", re.IGNORECASE)
+_BE_FOR = {"i": "am", "he": "is", "she": "is"}
+
+
+_AUXILIARY_BEFORE = re.compile(r"\b(am|are|is|was|were|be|been|will|would|do|does|did|have|has|had|"
+                               r"can|could|should|shall|might|may|must|ai|aint)\W*$", re.IGNORECASE)
+
+
+def _bare_going(match: re.Match[str]) -> str:
+    """'i going to' -> 'i am going to'; 'are you going to' keeps its own 'are'."""
+    who = match.group(1)
+    if _AUXILIARY_BEFORE.search(match.string[: match.start()]):
+        return who
+    return f"{who} {_BE_FOR.get(who.lower(), 'are')}"
+
+
 # Scots "no" for "not" before a verb's -ing after a person: "a'm no wantin tae", "he's no
 # coming". "There's no getting out of it" keeps its "no".
 _NO_FOR_NOT = re.compile(r"(?:^|(?<=\bi )|(?<=\bhe )|(?<=\bshe )|(?<=\bwe )|(?<=\bthey )"
@@ -290,6 +309,7 @@ def tidy(text: str, language: str = "en") -> str:
     text = _NO_FOR_NOT.sub(_no_for_not, text)
     text = _BARE_ITS.sub("it is ", text)
     text = _BARE_ILL.sub("i will ", text)
+    text = _BARE_GOING.sub(_bare_going, text)
     text = _HAS_NOT_IS.sub(lambda m: f"{m.group(1)} has {m.group(2)}", text)
     text = _AFTER_DOING.sub(_have_done, text)
     text = _STUTTER_PAIR.sub(lambda m: m.group(1), text)
