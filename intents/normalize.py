@@ -50,8 +50,6 @@ _BARE_ILL = re.compile(
 _BARE_GOING = re.compile(r"(?<![\w'])(i|we|they|you|he|she)(?= (?:(?:ever|never|also|still|really|"
                          r"just|now|only|definitely|surely) )?going to\b)", re.IGNORECASE)
 _BE_FOR = {"i": "am", "he": "is", "she": "is"}
-
-
 _AUXILIARY_BEFORE = re.compile(r"\b(am|are|is|was|were|be|been|will|would|do|does|did|have|has|had|"
                                r"can|could|should|shall|might|may|must|ai|aint)\W*$", re.IGNORECASE)
 
