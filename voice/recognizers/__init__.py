@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from hassil import Intents
 
@@ -10,9 +11,17 @@ from voice.config import Settings
 from voice.grammar import build_grammar
 from voice.paths import Paths
 from voice.recognizers.base import Recognizer, RecognizerError, transcribe
-from voice.recognizers.two_pass import CloseEnough, GrammarAccept, TwoPassRecognizer, parses_with
+from voice.recognizers.two_pass import (
+    CloseEnough,
+    GrammarAccept,
+    ReadBack,
+    TwoPassRecognizer,
+    parses_with,
+    whole_sentences,
+)
 
 __all__ = [
+    "Choosing",
     "Recognizer",
     "RecognizerError",
     "build_recognizer",
@@ -63,30 +72,59 @@ def choose_engine(settings: Settings, paths: Paths) -> str:
 Phrases = Mapping[str, Iterable[str]]
 
 
+@dataclass(frozen=True)
+class Choosing:
+    """How a grammar pass's reading is weighed against the free pass's: `understood` says a
+    reading is a whole sentence, `flagged` that the screen has something to say of words, and
+    `never_read_back` names intents a cut-off reading is never read back to."""
+
+    understood: Callable[[str], bool]
+    flagged: Callable[[str], bool]
+    never_read_back: frozenset[str] = frozenset()
+
+    def close_enough(self) -> CloseEnough:
+        return CloseEnough(self.understood, CLOSE_ENOUGH, self.flagged)
+
+    def read_back(self, intents: Intents) -> ReadBack:
+        whole = whole_sentences(intents, self.never_read_back)
+        return ReadBack(lambda text: whole(text) and self.understood(text), self.flagged)
+
+
+def _nothing_flagged(text: str) -> bool:
+    return False
+
+
 def build_recognizer(
     settings: Settings,
     paths: Paths,
     intents: Intents,
     wildcard_values: Phrases | None = None,
-    understood: Callable[[str], bool] | None = None,
+    choosing: Choosing | None = None,
 ) -> Recognizer:
     """The grammar built from `intents` first, the engine's general model as the fallback;
     Whisper alone hears everything, and the templates read its text afterwards.
 
     `wildcard_values` puts known phrases for open slots ("I {activity}") into the grammar;
-    `understood` says whether a reading is a whole sentence (default: a template matches).
+    `choosing` weighs the two passes' readings (default: a template matches, nothing flagged).
     """
-    understood = understood or parses_with(intents)
+    choosing = choosing or Choosing(parses_with(intents), _nothing_flagged)
     engine = choose_engine(settings, paths)
     if engine == "vosk":
-        return _vosk(paths, intents, understood, wildcard_values)
+        return _vosk(paths, intents, choosing, wildcard_values)
     if engine == "whisper":
         return _whisper(paths)
     if engine == "whisper+grammar":
         commands = _pocketsphinx_grammar(intents, wildcard_values)
-        return TwoPassRecognizer(commands, _whisper(paths),
-                                 GrammarAccept(understood, POCKETSPHINX_MIN_CONFIDENCE))
-    return _pocketsphinx(intents, understood, wildcard_values)
+        return _two_pass(commands, _whisper(paths), intents, choosing,
+                         POCKETSPHINX_MIN_CONFIDENCE)
+    return _pocketsphinx(intents, choosing, wildcard_values)
+
+
+def _two_pass(commands: Recognizer, free: Recognizer, intents: Intents, choosing: Choosing,
+              min_confidence: float) -> TwoPassRecognizer:
+    return TwoPassRecognizer(commands, free, GrammarAccept(choosing.understood, min_confidence),
+                             prefer_grammar=choosing.close_enough(),
+                             read_back=choosing.read_back(intents))
 
 
 def _whisper(paths: Paths) -> Recognizer:
@@ -111,7 +149,7 @@ def _pocketsphinx_grammar(intents: Intents, wildcard_values: Phrases | None) -> 
 
 
 def _pocketsphinx(
-    intents: Intents, understood: Callable[[str], bool], wildcard_values: Phrases | None = None
+    intents: Intents, choosing: Choosing, wildcard_values: Phrases | None = None
 ) -> Recognizer:
     from voice.recognizers.pocketsphinx_engine import PocketSphinxRecognizer, new_decoder
 
@@ -120,14 +158,13 @@ def _pocketsphinx(
     free = PocketSphinxRecognizer(decoder=new_decoder(language_model=False))
     grammar = build_grammar(intents, known_word=free.knows, wildcard_values=wildcard_values)
     commands = PocketSphinxRecognizer(grammar.jsgf, decoder=free.decoder)
-    return TwoPassRecognizer(commands, free, GrammarAccept(understood, POCKETSPHINX_MIN_CONFIDENCE),
-                             prefer_grammar=CloseEnough(understood, CLOSE_ENOUGH))
+    return _two_pass(commands, free, intents, choosing, POCKETSPHINX_MIN_CONFIDENCE)
 
 
 def _vosk(
     paths: Paths,
     intents: Intents,
-    understood: Callable[[str], bool],
+    choosing: Choosing,
     wildcard_values: Phrases | None = None,
 ) -> Recognizer:
     from voice.recognizers.vosk_engine import VoskRecognizer, load_model
@@ -145,5 +182,4 @@ def _vosk(
     grammar = build_grammar(intents, known_word=free.knows, wildcard_values=wildcard_values)
     unknown = "[unk]" if free.knows("[unk]") else None
     commands = VoskRecognizer(model, grammar.vosk_grammar(unknown))
-    return TwoPassRecognizer(commands, free, GrammarAccept(understood, VOSK_MIN_CONFIDENCE),
-                             prefer_grammar=CloseEnough(understood, CLOSE_ENOUGH))
+    return _two_pass(commands, free, intents, choosing, VOSK_MIN_CONFIDENCE)

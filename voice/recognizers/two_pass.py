@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from hassil import Intents, recognize_best
@@ -37,6 +37,38 @@ def parses_with(intents: Intents) -> Callable[[str], bool]:
     return lambda text: recognize_best(text, intents) is not None
 
 
+def whole_sentences(intents: Intents, never: frozenset[str] = frozenset()) -> Callable[[str], bool]:
+    """A reading some template matches with no open slot, of an intent not in `never`."""
+    def whole(text: str) -> bool:
+        result = recognize_best(text, intents)
+        return result is not None and result.intent.name not in never and \
+            not any(entity.is_wildcard for entity in result.entities.values())
+    return whole
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    """A grammar search that misses its final state ends on a cut-off path ("... with sugar
+    and"): read it back to where it last was a whole sentence, dropping at most `most_dropped`
+    words. Never when the screen has something to say of the words as heard (a risk phrase cut
+    short is the screen's to answer), and never toward an open slot (what followed may be the
+    rest of a win). The reading keeps what was heard in `heard_as`."""
+
+    whole: Callable[[str], bool]
+    flagged: Callable[[str], bool]
+    most_dropped: int = 4
+
+    def __call__(self, heard: Transcript) -> Transcript:
+        words = heard.text.split()
+        if not words or self.whole(heard.text) or self.flagged(heard.text):
+            return heard
+        for dropped in range(1, min(self.most_dropped, len(words) - 1) + 1):
+            text = " ".join(words[:-dropped])
+            if self.whole(text):
+                return replace(heard, text=text, heard_as=heard.text)
+        return heard
+
+
 def _words(text: str) -> list[str]:
     return text.lower().split()
 
@@ -48,14 +80,16 @@ class CloseEnough:
     A grammar reading below the confidence bar is often still right: the free pass then
     hears the same sentence with a slip ("i took a shot you" for "i took a shower"). When the
     free pass heard more words after the grammar's sentence ("i walked the dog to the park"),
-    or something else altogether, the free pass wins.
+    something else altogether, or words the screen has something to say of (the grammar may
+    have turned "i took all my pills" into an everyday sentence), the free pass wins.
     """
 
     understood: Callable[[str], bool]
     min_similarity: float
+    flagged: Callable[[str], bool]
 
     def __call__(self, grammar: Transcript, free: Transcript) -> bool:
-        if grammar.is_empty or not self.understood(grammar.text):
+        if grammar.is_empty or not self.understood(grammar.text) or self.flagged(free.text):
             return False
         if free.is_empty:
             return True
@@ -69,7 +103,9 @@ class CloseEnough:
 class TwoPassRecognizer:
     """Decodes with the grammar while the audio streams in; when `accept` rejects that
     reading, the utterance (kept in memory, up to `max_replay_seconds`) is decoded again
-    by the free pass, whose text can hold what no grammar lists ("I walked the dog")."""
+    by the free pass, whose text can hold what no grammar lists ("I walked the dog"). A grammar
+    reading cut short is read back to a whole sentence (`read_back`) and kept only when the
+    free pass heard nearly the same (`prefer_grammar`), never on its own confidence."""
 
     def __init__(
         self,
@@ -78,11 +114,13 @@ class TwoPassRecognizer:
         accept: Callable[[Transcript], bool],
         max_replay_seconds: float = MAX_REPLAY_SECONDS,
         prefer_grammar: Callable[[Transcript, Transcript], bool] | None = None,
+        read_back: Callable[[Transcript], Transcript] | None = None,
     ) -> None:
         self.grammar_pass = grammar_pass
         self.free_pass = free_pass
         self.accept = accept
         self.prefer_grammar = prefer_grammar
+        self.read_back = read_back
         self._limit = int(max_replay_seconds * SAMPLE_RATE) * SAMPLE_WIDTH
         self._kept: list[bytes] = []
         self._kept_bytes = 0
@@ -115,11 +153,13 @@ class TwoPassRecognizer:
         second = transcribe(self.free_pass, self._kept)
         self._kept = []
         self.used_free_pass = True
-        chosen = first if self.prefer_grammar and self.prefer_grammar(first, second) else second
+        whole = self.read_back(first) if self.read_back else first
+        chosen = whole if self.prefer_grammar and self.prefer_grammar(whole, second) else second
         return Transcript(
             text=chosen.text,
             confidence=chosen.confidence,
             alternatives=chosen.alternatives,
             decode_seconds=first.decode_seconds + second.decode_seconds,
             audio_seconds=second.audio_seconds,
+            heard_as=chosen.heard_as,
         )
