@@ -239,25 +239,37 @@ def read_back(flagged: Callable[[str], bool] = lambda text: False) -> ReadBack:
 def test_a_cut_off_grammar_reading_is_read_back_to_a_whole_sentence(heard: str, read: str) -> None:
     got = read_back()(Transcript(heard, 0.3))
     assert got.text == read
-    assert got.heard_as == ("" if read == heard else heard)
+    assert got.cut_off == ("" if read == heard else heard)
 
 
 def test_nothing_is_read_back_when_the_screen_has_something_to_say_of_the_words() -> None:
     heard = Transcript("i'd like a latte with all my pills", 0.3)
     got = read_back(lambda text: "pills" in text)(heard)
-    assert got.text == "i'd like a latte with all my pills" and not got.heard_as
+    assert got.text == "i'd like a latte with all my pills" and not got.cut_off
 
 
-def test_a_read_back_reading_stands_only_when_the_free_pass_heard_nearly_the_same() -> None:
+def two_pass(grammar: str, free: str) -> Transcript:
     parses = parses_with(ORDERS)
-    two_pass = TwoPassRecognizer(
-        Scripted("i'd like a mocha with sugar and", "i'd like a mocha with sugar and"),
-        Scripted("i'd like a moka with sugar", "i took all my pills"),
-        GrammarAccept(parses, 0.55),
+    recognizer = TwoPassRecognizer(
+        Scripted(grammar), Scripted(free), GrammarAccept(parses, 0.55),
         prefer_grammar=CloseEnough(parses, 0.6, lambda text: "pills" in text),
         read_back=read_back())
-    kept = transcribe(two_pass, [b""])
-    assert (kept.text, kept.heard_as) == ("i'd like a mocha with sugar",
-                                          "i'd like a mocha with sugar and")
-    # the free pass heard words the screen answers: they are what the screen gets
-    assert transcribe(two_pass, [b""]).text == "i took all my pills"
+    return transcribe(recognizer, [b""])
+
+
+def test_a_read_back_reading_stands_when_the_free_pass_heard_nearly_the_same() -> None:
+    kept = two_pass("i'd like a mocha with sugar and", "i'd like a moka with sugar")
+    assert (kept.text, kept.cut_off) == ("i'd like a mocha with sugar",
+                                         "i'd like a mocha with sugar and")
+
+
+@pytest.mark.parametrize(("grammar", "free"), [
+    ("i'd like a mocha with sugar and", ""),  # the free pass heard nothing: nothing is kept
+    ("i'd like a mocha with sugar", ""),  # nor a whole reading under the bar
+    ("i'd like a latte with soy", "id like a latte with soy"),  # nearer what was cut off
+    ("i'd like a latte with sugar", "i'd like a latte with sugar pills"),  # the screen's words
+    ("i'd like a mocha with sugar and", "i took all my pills"),
+])
+def test_otherwise_the_free_pass_is_what_was_heard(grammar: str, free: str) -> None:
+    heard = two_pass(grammar, free)
+    assert heard.text == free and not heard.cut_off

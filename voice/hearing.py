@@ -23,6 +23,9 @@ from voice.wake import WakeWordDetector, WakeWordError
 # person's own. Anything else still reaches the general language model.
 PHRASE_SLOTS = ("activity",)
 OWN_ACTIVITIES = 300  # the most recent distinct ones: the grammar stays small as years pass
+# A cut-off reading is never read back to a command that ends or leaves what is going on, or
+# answers for help: what was cut off may be why ("i am done with", "help me end").
+NEVER_READ_BACK = frozenset({"Cancel", "Stop", "Skip", "Snooze", "NotYet", "Goodbye", "Help"})
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class Hearing:
             recognizer = build_recognizer(
                 app.settings, app.paths, skill.matcher.intents, wildcard_values=phrases,
                 choosing=Choosing(lambda text: skill.matcher.match(text) is not None,
-                                  skill.flagged, NEVER_TOWARD))
+                                  skill.flagged, NEVER_TOWARD | NEVER_READ_BACK))
         except RecognizerError as error:
             raise UserError(str(error), EXIT_UNAVAILABLE) from error
         return cls(recognizer, skill, app,
@@ -80,9 +83,10 @@ class Hearing:
         return self._decoder.submit(transcribe, self.recognizer, [audio])
 
     def read(self, heard: Transcript) -> Transcript:
-        """The recogniser's words as the templates read them (see the class)."""
+        """The recogniser's words as the templates read them (see the class). While an answer is
+        waited for, the words are taken as heard, a grammar's cut-off reading included."""
         if self._after_risk or self.skill.waiting(self._app.clock()):
-            return heard
+            return replace(heard, text=heard.cut_off, cut_off="") if heard.cut_off else heard
         read = heard if self.sounds_like is None else self.sounds_like.correct(heard)
         return read if read.heard_as else self._put_back(read)
 
@@ -123,9 +127,10 @@ class Hearing:
 
 
 def sounds_like_note(transcript: Transcript) -> str:
-    """Where the words were read as something else (the template sentence they sound like, or
-    with what the recogniser lost put back), for the log."""
-    return f" (the recogniser said: {transcript.heard_as})" if transcript.heard_as else ""
+    """Where the words were read as something else (the template sentence they sound like, with
+    what the recogniser lost put back, or back to a whole sentence), for the log."""
+    said = transcript.heard_as or transcript.cut_off
+    return f" (the recogniser said: {said})" if said else ""
 
 
 def wake_detector(app: App) -> WakeWordDetector:

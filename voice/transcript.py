@@ -15,6 +15,7 @@ class Transcript:
     decode_seconds: float = 0.0  # processing time spent on this utterance
     audio_seconds: float = 0.0  # length of the audio it was given
     heard_as: str = ""  # the recogniser's own words, when `text` is the template they sound like
+    cut_off: str = ""  # the grammar's words, when `text` is the sentence they were read back to
 
     @property
     def is_empty(self) -> bool:

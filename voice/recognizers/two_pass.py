@@ -50,22 +50,24 @@ def whole_sentences(intents: Intents, never: frozenset[str] = frozenset()) -> Ca
 class ReadBack:
     """A grammar search that misses its final state ends on a cut-off path ("... with sugar
     and"): read it back to where it last was a whole sentence, dropping at most `most_dropped`
-    words. Never when the screen has something to say of the words as heard (a risk phrase cut
-    short is the screen's to answer), and never toward an open slot (what followed may be the
-    rest of a win). The reading keeps what was heard in `heard_as`."""
+    words and keeping at least `fewest_kept`. Never when the screen has something to say of the
+    words as heard (a risk phrase cut short is the screen's to answer), and never toward an open
+    slot (what followed may be the rest of a win). The reading keeps what was heard in
+    `cut_off`."""
 
     whole: Callable[[str], bool]
     flagged: Callable[[str], bool]
     most_dropped: int = 4
+    fewest_kept: int = 3
 
     def __call__(self, heard: Transcript) -> Transcript:
         words = heard.text.split()
         if not words or self.whole(heard.text) or self.flagged(heard.text):
             return heard
-        for dropped in range(1, min(self.most_dropped, len(words) - 1) + 1):
+        for dropped in range(1, min(self.most_dropped, len(words) - self.fewest_kept) + 1):
             text = " ".join(words[:-dropped])
             if self.whole(text):
-                return replace(heard, text=text, heard_as=heard.text)
+                return replace(heard, text=text, cut_off=heard.text)
         return heard
 
 
@@ -79,9 +81,11 @@ class CloseEnough:
 
     A grammar reading below the confidence bar is often still right: the free pass then
     hears the same sentence with a slip ("i took a shot you" for "i took a shower"). When the
-    free pass heard more words after the grammar's sentence ("i walked the dog to the park"),
-    something else altogether, or words the screen has something to say of (the grammar may
-    have turned "i took all my pills" into an everyday sentence), the free pass wins.
+    free pass heard nothing (a reading under the bar is not kept on its own), more words after
+    the grammar's sentence ("i walked the dog to the park"), something else altogether, or words
+    the screen has something to say of (the grammar may have turned "i took all my pills" into an
+    everyday sentence), the free pass wins. A reading read back from a cut-off path also loses
+    when the free pass is nearer the words that were cut off than the sentence kept.
     """
 
     understood: Callable[[str], bool]
@@ -89,15 +93,20 @@ class CloseEnough:
     flagged: Callable[[str], bool]
 
     def __call__(self, grammar: Transcript, free: Transcript) -> bool:
-        if grammar.is_empty or not self.understood(grammar.text) or self.flagged(free.text):
+        if grammar.is_empty or free.is_empty or not self.understood(grammar.text) or \
+                self.flagged(free.text):
             return False
-        if free.is_empty:
-            return True
         said, heard = _words(grammar.text), _words(free.text)
         if len(heard) >= len(said) + 2 and heard[: len(said) - 1] == said[: len(said) - 1]:
             return False
-        similarity = SequenceMatcher(None, grammar.text.lower(), free.text.lower()).ratio()
+        similarity = _likeness(grammar.text, free.text)
+        if grammar.cut_off and _likeness(grammar.cut_off, free.text) > similarity:
+            return False
         return similarity >= self.min_similarity
+
+
+def _likeness(one: str, other: str) -> float:
+    return SequenceMatcher(None, one.lower(), other.lower()).ratio()
 
 
 class TwoPassRecognizer:
@@ -161,5 +170,5 @@ class TwoPassRecognizer:
             alternatives=chosen.alternatives,
             decode_seconds=first.decode_seconds + second.decode_seconds,
             audio_seconds=second.audio_seconds,
-            heard_as=chosen.heard_as,
+            cut_off=chosen.cut_off,
         )
