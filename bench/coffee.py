@@ -3,8 +3,9 @@
 The Rhino grammar is converted to our sentence format (bench/rhino.py), the recogniser's
 grammar is built from it by voice/grammar.py, and each clip is mixed with kitchen noise at
 every SNR level as the data set's README describes (bench/mixing.py, fixed seed). Every
-engine but Vosk is the product's own recogniser (`build_recognizer`, fed 20 ms chunks as the
-service feeds it, with the product's safety screen), over a private home with a Whisper model
+engine but Vosk is the product's own recogniser (`build_recognizer` with the product's safety
+screen, fed the clip in 20 ms chunks; the service gives it each utterance whole once the
+endpoint is found), over a private home with a Whisper model
 installed by `smallwins model install`'s own code; what it returns is matched as it is. A
 clip is accepted when the intent is right and every labelled slot is there with the same
 value (extra slots are not penalised; values compared with spaces and case normalised).
