@@ -20,9 +20,14 @@ TARGET = 0.95
 ESPEAK_FLOOR = 0.55  # measured 0.646 (en-us 70.8%, en-gb 58.5%)
 FLITE_FLOOR = 0.40  # measured 0.523 on slt
 # Everyday lines misheard into words that read as risk and screened (the target is none):
-# measured 1 of 195, "today I want to go for a walk" heard as "today i want to go through it
-# off", which the resemblance check reads as "go through with it".
-FALSE_ALARM_CEILING = 1
+# measured 2 of 195, both "today I want to go for a walk": heard by the free pass as "today i
+# want to go through it off" (en-us) and as "today i want to go far enough" (flite's slt), which
+# the resemblance check asks about. The second has come since a close grammar reading ("today i
+# went to bed on time") no longer wins over a free pass the screen has something to say of: the
+# grammar must never turn risk words into an everyday sentence, and this is what that costs.
+# Taught ordinary outings as quiet examples, the check stopped asking about both, but stopped
+# catching three risk lines of going too (README, "Measured and not kept").
+FALSE_ALARM_CEILING = 2
 # Measured with Whisper tiny.en on Piper's "joe" at its own pace, 15 dB: 81.5% (53 of 65; 80.0%
 # before a deed heard in the present was read in the past, and asked about). One crisis line is
 # lost to Whisper ("I want to die" heard as "i went to die").
@@ -96,8 +101,9 @@ def test_misheard_speech_raises_no_more_false_alarms_than_measured(
     assert len(alarms) <= FALSE_ALARM_CEILING
 
 
-@pytest.mark.xfail(strict=True, reason="one everyday line, misheard at 15 dB, reads as risk "
-                   "('today i want to go through it off'); the figures are in the README")
+@pytest.mark.xfail(strict=True, reason="two everyday lines, misheard at 15 dB, read as risk "
+                   "('today i want to go through it off', 'today i want to go far enough'); "
+                   "the figures are in the README")
 def test_nothing_safe_is_screened_as_a_crisis_from_audio(espeak: list[Outcome],
                                                          flite: list[Outcome]) -> None:
     """Misheard speech must not raise a false alarm: no everyday line is screened."""
