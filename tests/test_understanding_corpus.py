@@ -66,8 +66,16 @@ HELDOUT = _turns(HERE / "heldout")
 LATER = _turns(HERE / "later")
 
 
+_NOT = ((re.compile(r"\bcan't\b"), "can not"), (re.compile(r"\bwon't\b"), "will not"),
+        (re.compile(r"n't\b"), " not"))
+
+
 def _words(text: object) -> set[str]:
-    return set(_WORD.findall(str(text).lower()))
+    """The words of a text, a contraction's "not" counted as the word ("didn't" holds "did not")."""
+    said = str(text).lower().replace("\u2019", "'")
+    for contracted, full in _NOT:
+        said = contracted.sub(full, said)
+    return set(_WORD.findall(said))
 
 
 def _holds(expected: object, said: str) -> bool:
